@@ -1,0 +1,45 @@
+# The two commands of the README: `make run` and `make test`. Everything else supports them.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+MANAGE := $(BIN)/python manage.py
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run setup test serve demo clean check-migrations
+
+$(VENV)/.runtime: requirements.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.test: $(VENV)/.runtime requirements-test.txt
+	$(BIN)/python -m pip install --quiet -r requirements-test.txt
+	touch $@
+
+## Install, migrate, load the demo content and serve the site with an admin login.
+run: setup serve
+
+setup: $(VENV)/.runtime
+	$(MANAGE) compile_catalogues
+	$(MANAGE) migrate --noinput
+	$(MANAGE) load_demo_content
+	$(MANAGE) setup_roles
+	$(MANAGE) collectstatic --noinput --verbosity 0
+	$(MANAGE) ensure_admin
+
+serve:
+	@$(MANAGE) ensure_admin
+	$(MANAGE) runserver $(HOST):$(PORT)
+
+## The whole test suite, against PostgreSQL when DATABASE_URL is set or one answers locally, else SQLite.
+test: $(VENV)/.test
+	$(MANAGE) compile_catalogues
+	$(BIN)/python scripts/test_database.py $(BIN)/pytest $(PYTEST_ARGS)
+
+check-migrations: $(VENV)/.runtime
+	$(MANAGE) makemigrations --check --dry-run
+
+clean:
+	rm -rf $(VENV) db.sqlite3 media staticfiles var

@@ -1,0 +1,17 @@
+"""The test suite: fast password hashing, in-memory mail, no manifest for static files."""
+
+from .dev import *  # noqa: F401,F403
+from .base import LOGGING, STORAGES
+
+DEBUG = False
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}
+
+import tempfile
+from pathlib import Path
+
+MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="cti-test-media-"))
+WAGTAILADMIN_BASE_URL = "http://testserver"
+LOGGING["root"]["level"] = "WARNING"
+LOGGING["loggers"]["wagtail"]["level"] = "WARNING"

@@ -1,0 +1,118 @@
+"""The staff roles of the site map, as Wagtail groups and permissions. Safe to apply again."""
+
+from django.conf import settings
+from django.contrib.auth.models import Group, Permission
+from wagtail.models import (
+    Collection,
+    GroupApprovalTask,
+    GroupCollectionPermission,
+    GroupPagePermission,
+    Page,
+    Workflow,
+    WorkflowPage,
+)
+
+SECRETARIAT_EDITORS = "Secretariat editors"
+ADMINISTRATORS = "Administrators"
+TRANSLATORS_PREFIX = "Translators – "
+
+LANGUAGE_NAMES = dict(settings.LANGUAGES)
+
+EDITOR_PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page", "bulk_delete_page", "lock_page", "unlock_page"]
+TRANSLATOR_PAGE_PERMISSIONS = ["add_page", "change_page"]
+MEDIA_PERMISSIONS = {
+    "wagtaildocs": ["add_document", "change_document", "delete_document", "choose_document"],
+    "wagtailimages": ["add_image", "change_image", "delete_image", "choose_image"],
+}
+TRANSLATOR_MEDIA_PERMISSIONS = {
+    "wagtaildocs": ["add_document", "change_document", "choose_document"],
+    "wagtailimages": ["choose_image"],
+}
+
+# Model permissions per role, as "app_label.codename". Other apps extend these lists
+# (the advice hub's queries belong to the Secretariat only).
+EDITOR_MODEL_PERMISSIONS = [
+    "wagtailadmin.access_admin",
+    "wagtail_localize.submit_translation",
+    "pages.add_footercontent",
+    "pages.change_footercontent",
+    "pages.delete_footercontent",
+    "wagtailredirects.add_redirect",
+    "wagtailredirects.change_redirect",
+    "wagtailredirects.delete_redirect",
+]
+TRANSLATOR_MODEL_PERMISSIONS = ["wagtailadmin.access_admin"]
+
+
+def translator_group_name(language_code):
+    return f"{TRANSLATORS_PREFIX}{LANGUAGE_NAMES[language_code]}"
+
+
+def model_permissions(names):
+    permissions = []
+    for name in names:
+        app_label, codename = name.split(".")
+        permissions.append(Permission.objects.get(content_type__app_label=app_label, codename=codename))
+    return permissions
+
+
+def page_permission(codename):
+    return Permission.objects.get(content_type__app_label="wagtailcore", codename=codename)
+
+
+def grant_pages(group, page, codenames):
+    for codename in codenames:
+        GroupPagePermission.objects.get_or_create(group=group, page=page, permission=page_permission(codename))
+
+
+def grant_collection(group, collection, permissions_by_app):
+    for app_label, codenames in permissions_by_app.items():
+        for codename in codenames:
+            permission = Permission.objects.get(content_type__app_label=app_label, codename=codename)
+            GroupCollectionPermission.objects.get_or_create(group=group, collection=collection, permission=permission)
+
+
+def setup_roles(extra_editor_permissions=()):
+    root_page = Page.get_first_root_node()
+    root_collection = Collection.get_first_root_node()
+
+    editors, _created = Group.objects.get_or_create(name=SECRETARIAT_EDITORS)
+    editors.permissions.add(*model_permissions(EDITOR_MODEL_PERMISSIONS + list(extra_editor_permissions)))
+    grant_pages(editors, root_page, EDITOR_PAGE_PERMISSIONS)
+    grant_collection(editors, root_collection, MEDIA_PERMISSIONS)
+
+    administrators, _created = Group.objects.get_or_create(name=ADMINISTRATORS)
+    administrators.permissions.set(Permission.objects.all())
+    grant_pages(administrators, root_page, EDITOR_PAGE_PERMISSIONS)
+    grant_collection(administrators, root_collection, MEDIA_PERMISSIONS)
+
+    for language_code, _name in settings.LANGUAGES:
+        if language_code == settings.LANGUAGE_CODE:
+            continue
+        setup_translator_group(language_code, root_collection)
+
+    setup_moderation(editors)
+
+
+def setup_translator_group(language_code, root_collection):
+    group, _created = Group.objects.get_or_create(name=translator_group_name(language_code))
+    group.permissions.set(model_permissions(TRANSLATOR_MODEL_PERMISSIONS))
+    home = Page.objects.filter(depth=2, locale__language_code=language_code).first()
+    if home is not None:
+        grant_pages(group, home, TRANSLATOR_PAGE_PERMISSIONS)
+    documents = root_collection.get_children().filter(name=f"Documents – {LANGUAGE_NAMES[language_code]}").first()
+    if documents is None:
+        documents = root_collection.add_child(name=f"Documents – {LANGUAGE_NAMES[language_code]}")
+    grant_collection(group, documents, TRANSLATOR_MEDIA_PERMISSIONS)
+    grant_collection(group, root_collection, {"wagtaildocs": ["choose_document"], "wagtailimages": ["choose_image"]})
+    return group
+
+
+def setup_moderation(editors):
+    """Translators submit for moderation; the Secretariat approves and publishes."""
+    task, _created = GroupApprovalTask.objects.get_or_create(name="Secretariat approval")
+    task.groups.set([editors])
+    workflow, _created = Workflow.objects.get_or_create(name="Secretariat approval")
+    if not workflow.workflow_tasks.filter(task=task).exists():
+        workflow.workflow_tasks.create(task=task, sort_order=0)
+    WorkflowPage.objects.update_or_create(page=Page.get_first_root_node(), defaults={"workflow": workflow})
