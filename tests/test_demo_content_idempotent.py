@@ -39,3 +39,10 @@ def test_every_locale_has_the_whole_tree():
             Page.objects.filter(locale__language_code=language, live=True).values_list("translation_key", flat=True)
         )
         assert english <= translated, language
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", ["ar", "es", "fr", "pt"])
+def test_translated_trees_are_reachable(client, language):
+    for path in ["about/", "about/history/", "how-cti-can-help/advice-hub/"]:
+        assert client.get(f"/{language}/{path}").status_code == 200, f"/{language}/{path}"
