@@ -6,7 +6,7 @@ MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run setup test serve demo clean check-migrations
+.PHONY: run setup test serve demo clean check-migrations lighthouse bench
 
 $(VENV)/.runtime: requirements.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -38,8 +38,17 @@ test: $(VENV)/.test
 	$(MANAGE) compile_catalogues
 	$(BIN)/python scripts/test_database.py $(BIN)/pytest $(PYTEST_ARGS)
 
+## Lighthouse (mobile, npm, Debian's chromium) on key pages in English and Arabic: prints the scores.
+lighthouse: $(VENV)/.test
+	$(MANAGE) compile_catalogues
+	$(BIN)/python scripts/lighthouse.py
+
 check-migrations: $(VENV)/.runtime
 	$(MANAGE) makemigrations --check --dry-run
 
 clean:
 	rm -rf $(VENV) db.sqlite3 media staticfiles var
+
+## Requests/s, latency, server CPU and SQL queries per page type under gunicorn, cached and uncached.
+bench: $(VENV)/.runtime
+	$(BIN)/python scripts/bench.py

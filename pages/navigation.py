@@ -37,6 +37,15 @@ def live_translations(page):
     return sorted(pages, key=lambda p: order.index(p.locale.language_code) if p.locale.language_code in order else 99)
 
 
+def absolute_url(page, request):
+    """The page's address on the host the visitor asked for (checked against ALLOWED_HOSTS).
+
+    Wagtail's full URLs name the Site record's hostname, which is "localhost" on a fresh install;
+    canonical, hreflang and sitemap addresses must be the public ones.
+    """
+    return request.build_absolute_uri(page.get_url(request))
+
+
 def nearest_translation(page, language_code):
     """The page in that language, else its nearest ancestor that is translated into it, else that home."""
     locale = Locale.objects.filter(language_code=language_code).first()

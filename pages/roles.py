@@ -10,6 +10,7 @@ from wagtail.models import (
     Page,
     Workflow,
     WorkflowPage,
+    WorkflowTask,
 )
 
 SECRETARIAT_EDITORS = "Secretariat editors"
@@ -40,6 +41,17 @@ EDITOR_MODEL_PERMISSIONS = [
     "wagtailredirects.add_redirect",
     "wagtailredirects.change_redirect",
     "wagtailredirects.delete_redirect",
+    # The advice hub's confidential queries: the Secretariat and administrators only.
+    "advice.view_advicequery",
+    "advice.change_advicequery",
+    "advice.view_referralpartner",
+    "advice.add_referralpartner",
+    "advice.change_referralpartner",
+    "advice.delete_referralpartner",
+    # The library's topics (resources themselves are pages, covered by the page permissions).
+    "resources.add_topic",
+    "resources.change_topic",
+    "resources.delete_topic",
 ]
 TRANSLATOR_MODEL_PERMISSIONS = ["wagtailadmin.access_admin"]
 
@@ -113,6 +125,7 @@ def setup_moderation(editors):
     task, _created = GroupApprovalTask.objects.get_or_create(name="Secretariat approval")
     task.groups.set([editors])
     workflow, _created = Workflow.objects.get_or_create(name="Secretariat approval")
-    if not workflow.workflow_tasks.filter(task=task).exists():
-        workflow.workflow_tasks.create(task=task, sort_order=0)
+    # Through WorkflowTask itself: Workflow is a ClusterableModel, whose workflow_tasks.create() only
+    # adds the task in memory, leaving a workflow with no task that publishes every submission at once.
+    WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
     WorkflowPage.objects.update_or_create(page=Page.get_first_root_node(), defaults={"workflow": workflow})

@@ -74,10 +74,12 @@ def project_strings():
     """Every marked string (a (singular, plural) pair for plurals), with the first file that marks it."""
     base = Path(settings.BASE_DIR)
     found = {}
-    for template in sorted((base / "templates").rglob("*")):
-        if template.suffix in {".html", ".txt", ".xml"}:
-            for text in template_strings(template):
-                found.setdefault(text, str(template.relative_to(base)))
+    template_dirs = [base / "templates"] + [base / app / "templates" for app in PROJECT_APPS]
+    for template_dir in template_dirs:
+        for template in sorted(template_dir.rglob("*")):
+            if template.suffix in {".html", ".txt", ".xml"}:
+                for text in template_strings(template):
+                    found.setdefault(text, str(template.relative_to(base)))
     for app in PROJECT_APPS:
         for source in sorted((base / app).rglob("*.py")):
             if "migrations" in source.parts:

@@ -5,7 +5,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import cache_control
 from wagtail.models import Page
 
-from .navigation import nearest_translation
+from .navigation import absolute_url, nearest_translation
 
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 
@@ -64,19 +64,20 @@ def robots_txt(request):
 def sitemap_xml(request):
     """Every live public page of every locale, each with its alternates in the other languages."""
     pages = list(Page.objects.filter(depth__gte=2).live().public().select_related("locale").order_by("path"))
+    locations = {page.pk: absolute_url(page, request) for page in pages}
     by_key = {}
     for page in pages:
         by_key.setdefault(page.translation_key, []).append(page)
     entries = []
     for page in pages:
         alternates = [
-            {"language": other.locale.language_code, "location": other.get_full_url(request)}
+            {"language": other.locale.language_code, "location": locations[other.pk]}
             for other in by_key[page.translation_key]
         ]
         default = next((a for a in alternates if a["language"] == settings.LANGUAGE_CODE), None)
         entries.append(
             {
-                "location": page.get_full_url(request),
+                "location": locations[page.pk],
                 "last_modified": page.last_published_at,
                 "alternates": alternates,
                 "default": default,

@@ -1,5 +1,6 @@
 """Settings shared by every environment. Environment-specific modules import from here."""
 
+import json
 import os
 from pathlib import Path
 
@@ -23,9 +24,15 @@ INSTALLED_APPS = [
     "pages",
     "resources",
     "advice",
+    "operations",
+    "csp",
+    "django_countries",
+    # Before wagtail_localize: it adds "Submit for approval" to wagtail-localize's editor template.
+    "translation_report",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
+    "wagtail.contrib.frontend_cache",
     "wagtail.contrib.redirects",
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.settings",
@@ -51,6 +58,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "operations.middleware.PageCacheMiddleware",
+    "django.middleware.gzip.GZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -58,6 +67,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "operations.middleware.SiteCSPMiddleware",
+    "operations.middleware.SecurityHeadersMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
@@ -140,15 +151,37 @@ WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 50 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 60 * 1024 * 1024
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Wagtail's database backend; on PostgreSQL each language is stemmed with its own configuration.
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "resources.search_backend"}}
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# No avatars from gravatar.com: the admin would send every staff member's email hash to a third party.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_MODERATION_ENABLED = True
 WAGTAIL_WORKFLOW_ENABLED = True
-WAGTAILLOCALIZE_MACHINE_TRANSLATOR = None
+# Machine translation in the translation editor: none by default, since this deployment has no
+# outside network. To switch one on, e.g. MACHINE_TRANSLATOR_CLASS=
+# wagtail_localize.machine_translators.deepl.DeepLTranslator and MACHINE_TRANSLATOR_OPTIONS='{"AUTH_KEY": "…"}'.
+WAGTAILLOCALIZE_MACHINE_TRANSLATOR = (
+    {
+        "CLASS": os.environ["MACHINE_TRANSLATOR_CLASS"],
+        "OPTIONS": json.loads(os.environ.get("MACHINE_TRANSLATOR_OPTIONS") or "{}"),
+    }
+    if os.environ.get("MACHINE_TRANSLATOR_CLASS")
+    else None
+)
 
 # Secretariat contact shown in the footer and used for advice-hub notifications.
 SECRETARIAT_EMAIL = os.environ.get("SECRETARIAT_EMAIL", "info@cti2024.org")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "CTI <no-reply@cti2024.org>")
+
+# Advice hub: retention of closed queries, and the per-address limit on submissions (counted in the
+# default cache: atomic and shared between workers with Redis, per process with LocMemCache).
+ADVICE_RETENTION_DAYS = int(os.environ.get("ADVICE_RETENTION_DAYS", "730"))
+ADVICE_RATE_LIMIT = int(os.environ.get("ADVICE_RATE_LIMIT", "10"))
+ADVICE_RATE_LIMIT_WINDOW = int(os.environ.get("ADVICE_RATE_LIMIT_WINDOW", "3600"))
+ADVICE_MIN_FILL_SECONDS = int(os.environ.get("ADVICE_MIN_FILL_SECONDS", "3"))
+# The WSGI environ key holding the visitor's address, e.g. HTTP_X_REAL_IP behind nginx.
+ADVICE_CLIENT_IP_HEADER = os.environ.get("ADVICE_CLIENT_IP_HEADER", "REMOTE_ADDR")
 
 if os.environ.get("REDIS_URL"):
     CACHES = {
@@ -169,3 +202,61 @@ LOGGING = {
     "root": {"handlers": ["stdout"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {"django_tasks": {"level": "WARNING"}, "wagtail": {"level": os.environ.get("LOG_LEVEL", "INFO")}},
 }
+
+# Content-Security-Policy (django-csp). Public pages: nothing inline but base.html's one-line script,
+# allowed by its hash rather than a nonce so that pages stay cacheable. The Wagtail admin is not
+# strict-CSP compatible and gets its own policy (operations.middleware.SiteCSPMiddleware).
+BASE_INLINE_SCRIPT_HASH = "'sha256-pfgOMgfVZwm2ODyms34QYW9h8EwicylhV77q5LHK8c0='"
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'none'"],
+        "script-src": ["'self'", BASE_INLINE_SCRIPT_HASH],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "manifest-src": ["'self'"],
+        "form-action": ["'self'"],
+        "base-uri": ["'none'"],
+        "object-src": ["'none'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
+ADMIN_CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'", "'unsafe-inline'", "'unsafe-eval'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:", "blob:"],
+        "font-src": ["'self'", "data:"],
+        "frame-src": ["'self'"],
+        "form-action": ["'self'"],
+        "base-uri": ["'self'"],
+        "object-src": ["'none'"],
+        "frame-ancestors": ["'self'"],
+    }
+}
+PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()"
+CROSS_ORIGIN_RESOURCE_POLICY = "same-origin"
+
+# Whole-page cache for anonymous visitors (operations.middleware.PageCacheMiddleware), purged on
+# publish. Browsers keep a page briefly because they cannot be purged; a CDN longer, as it is purged.
+PAGE_CACHE_SERVER_SECONDS = int(os.environ.get("PAGE_CACHE_SERVER_SECONDS", "600"))
+PAGE_CACHE_BROWSER_SECONDS = int(os.environ.get("PAGE_CACHE_BROWSER_SECONDS", "60"))
+PAGE_CACHE_SHARED_SECONDS = int(os.environ.get("PAGE_CACHE_SHARED_SECONDS", "600"))
+PAGE_CACHE_STALE_SECONDS = int(os.environ.get("PAGE_CACHE_STALE_SECONDS", "60"))
+
+# CDN or proxy purge on publish (wagtail.contrib.frontend_cache): none unless configured, e.g.
+# FRONTEND_CACHE_BACKEND=wagtail.contrib.frontend_cache.backends.HTTPBackend and
+# FRONTEND_CACHE_LOCATION=http://127.0.0.1:8080 for nginx or Varnish.
+WAGTAILFRONTENDCACHE = (
+    {
+        "default": {
+            "BACKEND": os.environ["FRONTEND_CACHE_BACKEND"],
+            "LOCATION": os.environ.get("FRONTEND_CACHE_LOCATION", ""),
+        }
+    }
+    if os.environ.get("FRONTEND_CACHE_BACKEND")
+    else {}
+)
+WAGTAILFRONTENDCACHE_LANGUAGES = [code for code, _name in LANGUAGES]

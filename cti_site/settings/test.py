@@ -15,3 +15,5 @@ MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="cti-test-media-"))
 WAGTAILADMIN_BASE_URL = "http://testserver"
 LOGGING["root"]["level"] = "WARNING"
 LOGGING["loggers"]["wagtail"]["level"] = "WARNING"
+# Each test sees its own changes at once: the whole-page cache is switched on by tests/test_caching.py only.
+PAGE_CACHE_SERVER_SECONDS = 0

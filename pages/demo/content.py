@@ -101,16 +101,16 @@ ABOUT = {
             "leading the initiative are engaged through their direct bilateral and multilateral diplomacy, "
             "as well as through sharing and exchanging on national practices and challenges with other "
             "governments by hosting and participating in various activities.</p>"
-            '<p>Learn more about the CTI Core States <a href="{page:core-states}">here</a>.</p>'
+            '<p><a href="{page:core-states}">Learn more about the CTI Core States here</a>.</p>'
             "<h2>Secretariat</h2>"
             "<p>The CTI Secretariat provides policy and strategic advice to the CTI Core States and "
             "delivers an annual programme of activities providing capacity building and technical advice.</p>"
-            '<p>Learn more about the CTI Secretariat <a href="{page:secretariat}">here</a>.</p>'
+            '<p><a href="{page:secretariat}">Learn more about the CTI Secretariat here</a>.</p>'
             "<h2>Group of Friends</h2>"
             "<p>The CTI’s work is encouraged and bolstered through our Group of Friends, a network-based "
             "cooperation allowing for the exchange of knowledge, experience and ideas regarding how best "
             "to overcome obstacles to full implementation of UNCAT.</p>"
-            '<p>Learn more about the CTI Group of Friends and how to join <a href="{page:group-of-friends}">'
+            '<p><a href="{page:group-of-friends}">Learn more about the CTI Group of Friends and how to join '
             "here</a>.</p>",
         ),
         (
@@ -297,10 +297,10 @@ HISTORY = {
             "the Foreign Ministers of Chile, Denmark, Ghana, Indonesia and Morocco launched the Convention "
             "against Torture Initiative – the CTI – on 3 March 2014 at a high level meeting during the 25th "
             "session of the Human Rights Council in Geneva.</p>"
-            '<p>Find the launch documents <a href="{document:le-temps-op-ed}">here</a>: an op-ed was '
+            '<p><a href="{document:le-temps-op-ed}">Find the launch documents here</a>: an op-ed was '
             "issued in Swiss newspaper Le Temps by the five Ministers for Foreign Affairs.</p>"
-            "<p>Read former High Commissioner for Human Rights, Navi Pillay’s statement at the launch on "
-            '3 March 2014 <a href="{document:pillay-statement}">here</a>.</p>',
+            '<p><a href="{document:pillay-statement}">Read former High Commissioner for Human Rights, Navi Pillay’s '
+            "statement at the launch on 3 March 2014 here</a>.</p>",
         },
         {
             "date": datetime.date(2019, 3, 1),
@@ -309,15 +309,15 @@ HISTORY = {
             "text": "<p>At the 40th session of the Human Rights Council – and at the half-way milestone of "
             "the CTI and the 35th year of the Convention – Fiji joined the CTI Core States, driving "
             "ratification and implementation in the Pacific and beyond.</p>"
-            "<p>Read the press release of Fiji joining the Core States in 2019 "
-            '<a href="{document:fiji-press-release}">here</a>.</p>',
+            '<p><a href="{document:fiji-press-release}">Read the press release of Fiji joining the Core States '
+            "in 2019 here</a>.</p>",
         },
         {
             "date": datetime.date(2019, 12, 10),
             "date_precision": "day",
             "title": "35th anniversary of the Convention",
-            "text": "<p>Read the Core States’ statement on the 35th anniversary of the Convention "
-            '<a href="{document:anniversary-statement}">here</a>.</p>',
+            "text": '<p><a href="{document:anniversary-statement}">Read the Core States’ statement on the 35th '
+            "anniversary of the Convention here</a>.</p>",
         },
         {
             "date": datetime.date(2019, 12, 18),
@@ -380,8 +380,8 @@ HOW_CTI_CAN_HELP = {
             "text": "<p>The CTI works with expert partners to prepare "
             '<a href="{page:tools-and-guides}">tools</a> intended to assist officials to understand and '
             "implement the Convention more effectively.</p>"
-            "<p>Non-English language versions of these documents are available "
-            '<a href="{page:tools-and-guides}">here</a>.</p>',
+            '<p><a href="{page:tools-and-guides}">Non-English language versions of these documents are '
+            "available here</a>.</p>",
         },
     ],
     "services_heading": "The CTI Secretariat is also available to support States through:",

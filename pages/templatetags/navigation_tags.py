@@ -49,6 +49,11 @@ def page_translations(page):
     return navigation.live_translations(page)
 
 
+@register.simple_tag(takes_context=True)
+def absolute_url(context, page):
+    return navigation.absolute_url(page, context["request"])
+
+
 @register.inclusion_tag("components/language_switcher.html", takes_context=True)
 def language_switcher(context, translations=None):
     request = context["request"]

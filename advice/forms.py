@@ -1,0 +1,106 @@
+"""The visitor's query form, with its honeypot and minimum fill time."""
+
+import time
+
+from django import forms
+from django.conf import settings
+from django.core import signing
+from django.core.validators import RegexValidator
+from django.utils import timezone, translation
+from django.utils.translation import gettext_lazy as _
+from django_countries import countries
+
+from advice.models import AdviceQuery
+
+TIMESTAMP_SALT = "advice.form-started"
+SINGLE_LINE = RegexValidator(r"^[^\x00-\x1f\x7f]*$", _("Please write this on a single line."))
+PHONE = RegexValidator(r"^\+?[0-9 ()./-]{5,40}$", _("Please enter a phone number using digits, spaces and + ( ) - only."))
+
+# django-countries ships Brazilian and European Portuguese, not plain "pt".
+COUNTRY_NAME_LANGUAGE = {"pt": "pt-br"}
+
+
+def country_choices():
+    language = translation.get_language() or settings.LANGUAGE_CODE
+    with translation.override(COUNTRY_NAME_LANGUAGE.get(language, language)):
+        return [("", _("Choose a country"))] + [(code, str(name)) for code, name in countries]
+
+
+def language_choices():
+    return [("", _("Choose a language"))] + list(settings.LANGUAGES)
+
+
+def started_token():
+    """A tamper-proof record of when the form was shown, to refuse forms sent faster than a person can."""
+    return signing.Signer(salt=TIMESTAMP_SALT).sign(str(int(time.time())))
+
+
+class AdviceQueryForm(forms.ModelForm):
+    country = forms.TypedChoiceField(label=_("Country"), choices=country_choices)
+    preferred_language = forms.ChoiceField(
+        label=_("Preferred language for the answer"), choices=language_choices
+    )
+    consent = forms.BooleanField(
+        label=_("I have read the privacy notice and agree that the CTI Secretariat uses my details to answer my query."),
+        error_messages={"required": _("Please agree to the privacy notice so that we can answer you.")},
+    )
+    # A field people never see; bots fill it in.
+    website = forms.CharField(label=_("Leave this field empty"), required=False, max_length=200)
+    started = forms.CharField(widget=forms.HiddenInput, required=False, max_length=200)
+
+    class Meta:
+        model = AdviceQuery
+        fields = ["name", "position", "institution", "country", "email", "phone", "topic", "question",
+                  "preferred_language"]
+        labels = {
+            "name": _("Name"),
+            "position": _("Position"),
+            "institution": _("Institution"),
+            "email": _("Email"),
+            "phone": _("Phone (optional)"),
+            "topic": _("Topic"),
+            "question": _("Your question"),
+        }
+        help_texts = {
+            "position": _("Your job title or role, for example Legal Adviser."),
+            "institution": _("The ministry, national institution or organisation you work for."),
+            "email": _("We send the acknowledgement and our answer to this address."),
+            "phone": _("With the country code, if you would like us to call you."),
+            "question": _("Up to 5,000 characters. Please do not include sensitive personal data about third parties."),
+        }
+        widgets = {"question": forms.Textarea(attrs={"rows": 8})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in ("name", "position", "institution"):
+            self.fields[name].validators.append(SINGLE_LINE)
+        self.fields["phone"].validators.append(PHONE)
+        self.fields["topic"].choices = [("", _("Choose a topic"))] + list(AdviceQuery.Topic.choices)
+        self.fields["email"].widget.attrs["autocomplete"] = "email"
+        self.fields["name"].widget.attrs["autocomplete"] = "name"
+        self.fields["phone"].widget.attrs["autocomplete"] = "tel"
+        self.fields["website"].widget.attrs.update({"autocomplete": "off", "tabindex": "-1"})
+        self.fields["started"].initial = started_token()
+        required = _("This field is required.")
+        for field in self.fields.values():
+            field.error_messages.setdefault("required", required)
+
+    def clean_started(self):
+        try:
+            started_at = int(signing.Signer(salt=TIMESTAMP_SALT).unsign(self.cleaned_data["started"]))
+        except (signing.BadSignature, ValueError):
+            raise forms.ValidationError(_("The form had expired. Please check your answers and send it again."))
+        if time.time() - started_at < settings.ADVICE_MIN_FILL_SECONDS:
+            raise forms.ValidationError(
+                _("The form was sent too quickly. Please check your answers and send it again.")
+            )
+        return self.cleaned_data["started"]
+
+    def clean_website(self):
+        if self.cleaned_data["website"]:
+            raise forms.ValidationError(_("Your query could not be accepted. Please leave the last field empty."))
+        return ""
+
+    def save(self, commit=True):
+        self.instance.consent_given_at = timezone.now()
+        return super().save(commit=commit)

@@ -1,0 +1,100 @@
+"""Security headers, the admin's own Content-Security-Policy, and the shared page cache."""
+
+import hashlib
+import re
+
+from csp.middleware import CSPMiddleware
+from csp.utils import default_config
+from django.conf import settings
+from django.core.cache import cache
+
+from .caching import cache_control, page_cache_generation
+
+ADMIN_PREFIX = "/admin/"
+NEVER_CACHED_PREFIXES = ("/admin/", "/documents/", "/language/", "/healthz", "/readyz")
+ACCEPTS_GZIP = re.compile(r"\bgzip\b")
+UNSHAREABLE = ("private", "no-store", "no-cache")
+
+
+class SiteCSPMiddleware(CSPMiddleware):
+    """The strict public policy everywhere, except the Wagtail admin which needs inline code."""
+
+    def get_policy_parts(self, request, response, report_only=False):
+        parts = super().get_policy_parts(request, response, report_only=report_only)
+        admin_policy = getattr(settings, "ADMIN_CONTENT_SECURITY_POLICY", None)
+        if not report_only and admin_policy and parts.config is None and request.path_info.startswith(ADMIN_PREFIX):
+            parts.config = default_config(admin_policy["DIRECTIVES"])
+        return parts
+
+
+class SecurityHeadersMiddleware:
+    """The headers Django does not set itself: Permissions-Policy and Cross-Origin-Resource-Policy."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.permissions_policy = getattr(settings, "PERMISSIONS_POLICY", "")
+        self.resource_policy = getattr(settings, "CROSS_ORIGIN_RESOURCE_POLICY", "same-origin")
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if self.permissions_policy:
+            response.headers.setdefault("Permissions-Policy", self.permissions_policy)
+        if self.resource_policy:
+            response.headers.setdefault("Cross-Origin-Resource-Policy", self.resource_policy)
+        return response
+
+
+class PageCacheMiddleware:
+    """Whole public pages for anonymous visitors, from the shared cache.
+
+    Only cookie-free, query-free GET requests of public paths are answered from the cache, and only
+    responses that set no cookie and do not declare themselves private are stored: a page with a
+    form sets the CSRF cookie or `Cache-Control: private`, so one visitor's token never reaches
+    another. A staff member's session cookie bypasses the cache entirely.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.timeout = getattr(settings, "PAGE_CACHE_SERVER_SECONDS", 600)
+
+    def __call__(self, request):
+        if not self.timeout or not self.is_cacheable_request(request):
+            return self.get_response(request)
+        key = self.cache_key(request)
+        cached = cache.get(key)
+        if cached is not None:
+            cached["X-Cache"] = "hit"
+            return cached
+        response = self.get_response(request)
+        if self.is_cacheable_response(response):
+            if "Cache-Control" not in response:
+                cache_control(response)
+            cache.set(key, response, self.timeout)
+            response["X-Cache"] = "miss"
+        return response
+
+    @staticmethod
+    def is_cacheable_request(request):
+        return (
+            request.method == "GET"
+            and not request.META.get("QUERY_STRING")
+            and settings.SESSION_COOKIE_NAME not in request.COOKIES
+            and not request.path_info.startswith(NEVER_CACHED_PREFIXES)
+        )
+
+    @staticmethod
+    def is_cacheable_response(response):
+        cache_control_header = response.get("Cache-Control", "").lower()
+        return (
+            response.status_code == 200
+            and not response.streaming
+            and not response.cookies
+            and not any(word in cache_control_header for word in UNSHAREABLE)
+        )
+
+    @staticmethod
+    def cache_key(request):
+        gzip = "gz" if ACCEPTS_GZIP.search(request.META.get("HTTP_ACCEPT_ENCODING", "")) else "id"
+        url = f"{request.scheme}://{request.get_host()}{request.path}"
+        digest = hashlib.sha256(url.encode("utf-8", "surrogateescape")).hexdigest()
+        return f"operations:page:{page_cache_generation()}:{gzip}:{digest}"

@@ -1,0 +1,29 @@
+"""Purge the cached menu, footer and pages whenever published content changes.
+
+Translations published through wagtail-localize send `page_published` too. A document changes the
+library and home page listings, so its save purges as well.
+"""
+
+from django.db.models.signals import post_delete, post_save
+from wagtail.documents import get_document_model
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from pages.models import FooterContent
+from pages.navigation import clear_menu_fragments
+
+from .caching import purge_page_cache
+
+DISPATCH_UID = "operations.purge_cached_content"
+
+
+def purge_cached_content(**kwargs):
+    clear_menu_fragments()
+    purge_page_cache()
+
+
+def connect():
+    for signal in (page_published, page_unpublished, post_page_move):
+        signal.connect(purge_cached_content, dispatch_uid=DISPATCH_UID)
+    for model in (FooterContent, get_document_model()):
+        for signal in (post_save, post_delete):
+            signal.connect(purge_cached_content, sender=model, dispatch_uid=f"{DISPATCH_UID}.{model._meta.label}")

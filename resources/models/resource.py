@@ -1,0 +1,123 @@
+from django.conf import settings
+from django.db import models
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.models import Orderable
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from pages.models.base import BasePage
+from resources.languages import FILE_LANGUAGE_CHOICES, LANGUAGE_FIELD_HELP, language_name
+
+from .topics import Topic
+
+
+class ResourceKind(models.TextChoices):
+    TOOL = "tool", _("Tool")
+    GUIDE = "guide", _("Guide")
+    BRIEFING = "briefing", _("Briefing")
+    REPORT = "report", _("Report")
+    TREATY_TEXT = "treaty-text", _("Treaty text")
+    TRAINING_TOOL = "training-tool", _("Training tool")
+    TOOLKIT = "toolkit", _("Toolkit")
+    STRATEGY = "strategy", _("Strategy")
+
+
+class ResourcePage(BasePage):
+    """A tool, guide or other publication of the library, with its file in each language it exists in."""
+
+    summary = models.TextField(_("summary"), help_text=_("Two or three sentences shown in the library and search."))
+    kind = models.CharField(_("kind"), max_length=20, choices=ResourceKind.choices, default=ResourceKind.TOOL)
+    publication_date = models.DateField(_("publication date"))
+    topics = ParentalManyToManyField(Topic, verbose_name=_("topics"), blank=True, related_name="resources")
+    cover_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("cover image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    # The files, the date and the kind are facts about the publication, the same in every language.
+    translatable_fields = BasePage.translatable_fields + [
+        TranslatableField("summary"),
+        SynchronizedField("kind", overridable=False),
+        SynchronizedField("publication_date", overridable=False),
+        SynchronizedField("topics"),
+        SynchronizedField("cover_image"),
+        SynchronizedField("files", overridable=False),
+    ]
+    content_panels = BasePage.content_panels[:1] + [
+        FieldPanel("summary"),
+        MultiFieldPanel(
+            [FieldPanel("kind"), FieldPanel("publication_date"), FieldPanel("topics"), FieldPanel("cover_image")],
+            heading=_("About the publication"),
+        ),
+        InlinePanel("files", label=_("File"), heading=_("Files by language"), min_num=1),
+    ] + BasePage.content_panels[1:]
+    search_fields = BasePage.search_fields + [
+        index.SearchField("summary", boost=2),
+        index.SearchField("files_text"),
+        index.FilterField("kind"),
+        index.FilterField("publication_date"),
+    ]
+
+    parent_page_types = ["resources.ResourceLibraryPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("resource")
+        verbose_name_plural = _("resources")
+
+    def files_text(self):
+        """The text of every file of the resource, for search."""
+        return " ".join(
+            file.document.text for file in self.files.select_related("document") if file.document.text
+        )
+
+    def files_for_visitor(self):
+        """The files, the visitor's language first, then the site languages, then the others."""
+        order = [get_language()] + [code for code, _name in settings.LANGUAGES]
+        files = [file for file in self.files.all() if file.document_id]
+        return sorted(files, key=lambda file: order.index(file.language) if file.language in order else len(order))
+
+    def file_languages(self):
+        """The names of the languages the resource exists in, as shown in listings."""
+        return [file.language_name for file in self.files_for_visitor()]
+
+    def topics_for_visitor(self, topic_names=None):
+        """The resource's topics named in the visitor's language (`topic_names`: translation key → topic)."""
+        if topic_names is None:
+            topic_names = {topic.translation_key: topic for topic in Topic.for_active_language()}
+        return [topic_names.get(topic.translation_key, topic) for topic in self.topics.all()]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["files"] = self.files_for_visitor()
+        context["topics"] = self.topics_for_visitor()
+        return context
+
+
+class ResourceFile(Orderable):
+    """One language version of a resource: a PDF in French, a Word file in Spanish, …"""
+
+    page = ParentalKey(ResourcePage, on_delete=models.CASCADE, related_name="files")
+    language = models.CharField(
+        _("language"), max_length=5, choices=FILE_LANGUAGE_CHOICES, help_text=LANGUAGE_FIELD_HELP
+    )
+    document = models.ForeignKey(
+        settings.WAGTAILDOCS_DOCUMENT_MODEL, verbose_name=_("document"), on_delete=models.CASCADE, related_name="+"
+    )
+
+    panels = [FieldPanel("language"), FieldPanel("document")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("file")
+        verbose_name_plural = _("files")
+
+    @property
+    def language_name(self):
+        return language_name(self.language)

@@ -1,0 +1,103 @@
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+from django.views.generic import TemplateView
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from wagtail.models import Page, WorkflowState
+from wagtail.permission_policies.pages import PagePermissionPolicy
+from wagtail_localize.models import Translation
+
+from .coverage import MISSING, NEEDS_SYNC, coverage_rows
+
+
+class CoverageReportView(WagtailAdminTemplateMixin, TemplateView):
+    """Every English page against every other language: translated, out of date or missing."""
+
+    template_name = "translation_report/coverage.html"
+    page_title = gettext_lazy("Translation coverage")
+    header_icon = "site"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        locales, rows = coverage_rows()
+        user = self.request.user
+        editable = set(
+            PagePermissionPolicy().instances_user_has_any_permission_for(user, ["change"]).values_list("pk", flat=True)
+        )
+        can_submit = user.has_perm("wagtail_localize.submit_translation")
+        for row in rows:
+            for cell in row.cells:
+                cell.action_url, cell.action_label = self.action_for(row.page, cell, editable, can_submit)
+        context.update(locales=locales, rows=rows)
+        return context
+
+    @staticmethod
+    def action_for(source_page, cell, editable, can_submit):
+        if cell.status == MISSING:
+            if can_submit:
+                return reverse("wagtail_localize:submit_page_translation", args=[source_page.pk]), _("Translate")
+            return None, None
+        if cell.reason == NEEDS_SYNC and can_submit:
+            return reverse("wagtail_localize:update_translations", args=[cell.source.pk]), _("Sync")
+        if cell.page.pk in editable:
+            return reverse("wagtailadmin_pages:edit", args=[cell.page.pk]), _("Edit translation")
+        return None, None
+
+
+@require_POST
+def submit_translation_for_moderation(request, translation_id):
+    """Save a synchronised translation as a draft and send it through the page's workflow.
+
+    wagtail-localize's editor only offers "Publish", which translators may not do: this is their
+    way to hand a translation to the Secretariat for approval.
+    """
+    translation = get_object_or_404(Translation, pk=translation_id, enabled=True)
+    try:
+        page = translation.get_target_instance()
+    except Page.DoesNotExist:
+        raise Http404
+    if not isinstance(page, Page):
+        raise Http404
+    permissions = page.permissions_for_user(request.user)
+    if not permissions.can_edit() or permissions.page_locked():
+        raise PermissionDenied
+    workflow = page.get_workflow()
+    if workflow is None:
+        raise PermissionDenied
+
+    edit_url = reverse("wagtailadmin_pages:edit", args=[page.pk])
+    try:
+        with transaction.atomic():
+            page = save_draft_revision(translation, request.user)
+    except ValidationError:
+        messages.error(request, _("This translation cannot be saved yet: please fix the errors shown and try again."))
+        return redirect(edit_url)
+
+    state = page.current_workflow_state
+    if state is None:
+        workflow.start(page, request.user)
+    elif state.status == WorkflowState.STATUS_NEEDS_CHANGES:
+        state.resume(request.user)
+    messages.success(
+        request,
+        _("The %(language)s translation was sent to the Secretariat for approval.")
+        % {"language": translation.target_locale.get_display_name()},
+    )
+    return redirect(edit_url)
+
+
+def save_draft_revision(translation, user):
+    """A new revision of the translated page, leaving the published page as it is.
+
+    Translation.save_target(publish=False) writes the translated text into the page's own row,
+    which is what visitors are served: an unapproved translation would go live at once.
+    """
+    page = translation.source.get_ephemeral_translated_instance(translation.target_locale, fallback=True)
+    page.save_revision(user=user)
+    return Page.objects.get(pk=page.pk).specific
