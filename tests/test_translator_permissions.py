@@ -5,6 +5,7 @@ from wagtail.models import Page, WorkflowState
 from wagtail_localize.models import Translation
 
 from pages.models import FooterContent
+from pages.roles import translator_group_name
 from tests.conftest import make_user
 from tests.translation_helpers import assert_denied, page_in, put_string, segment_for, translation_of
 
@@ -164,7 +165,7 @@ def test_secretariat_editors_translate_and_publish_in_every_language(editor_clie
 @pytest.mark.django_db
 def test_every_translator_group_is_confined_to_its_own_language():
     for language_code in ["ar", "es", "fr", "pt"]:
-        user = make_user(f"only-{language_code}", f"Translators – {dict(ar='العربية', es='Español', fr='Français', pt='Português')[language_code]}")
+        user = make_user(f"only-{language_code}", translator_group_name(language_code))
         for other in ["ar", "en", "es", "fr", "pt"]:
             permissions = page_in("history", other).permissions_for_user(user)
             assert permissions.can_edit() == (other == language_code)
