@@ -3,13 +3,15 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from . import views
+from . import po_upload, views
 
 
 @hooks.register("register_admin_urls")
 def register_translation_report_urls():
     return [
         path("translations/coverage/", views.CoverageReportView.as_view(), name="translation_coverage"),
+        # Matched before wagtail-localize's own URL of the same path (this app is listed first).
+        path("localize/translate/<int:translation_id>/pofile/upload/", po_upload.upload_pofile),
         path(
             "translations/<int:translation_id>/submit/",
             views.submit_translation_for_moderation,
