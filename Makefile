@@ -6,7 +6,7 @@ MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run setup test serve demo clean check-migrations lighthouse bench
+.PHONY: run setup test serve demo clean check-migrations lighthouse bench reliability
 
 $(VENV)/.runtime: requirements.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -52,3 +52,8 @@ clean:
 ## Requests/s, latency, server CPU and SQL queries per page type under gunicorn, cached and uncached.
 bench: $(VENV)/.runtime
 	$(BIN)/python scripts/bench.py
+
+## The site behind nginx (deploy/nginx.conf) and gunicorn on a PostgreSQL cluster of its own: load, a
+## database outage, a graceful reload, half-open clients and 5,000 generated bad inputs. Needs nginx.
+reliability: $(VENV)/.test
+	$(BIN)/python scripts/reliability.py

@@ -11,10 +11,19 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
 from advice.models import AdviceQuery
+from pages.widgets import compact_selects
 
 TIMESTAMP_SALT = "advice.form-started"
 SINGLE_LINE = RegexValidator(r"^[^\x00-\x1f\x7f]*$", _("Please write this on a single line."))
 PHONE = RegexValidator(r"^\+?[0-9 ()./-]{5,40}$", _("Please enter a phone number using digits, spaces and + ( ) - only."))
+# What no keyboard sends: C1 control characters, and U+FFFD, which stands for bytes that were not UTF-8.
+READABLE = RegexValidator(r"[\x80-\x9f\ufffd]", inverse_match=True)
+# A query may run over several lines, but holds no other control character.
+NO_CONTROL_CHARACTERS = RegexValidator(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]", inverse_match=True)
+# Bidirectional embeddings, overrides and isolates: pasted text sometimes carries them, and in the admin
+# they would reorder whatever follows (a name shown reversed). Dropped: the text reads the same without.
+BIDI_CONTROLS = dict.fromkeys(map(ord, "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"))
+FREE_TEXT_FIELDS = ("name", "position", "institution", "question")
 
 # django-countries ships Brazilian and European Portuguese, not plain "pt".
 COUNTRY_NAME_LANGUAGE = {"pt": "pt-br"}
@@ -74,6 +83,9 @@ class AdviceQueryForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         for name in ("name", "position", "institution"):
             self.fields[name].validators.append(SINGLE_LINE)
+        for name in FREE_TEXT_FIELDS:
+            self.fields[name].validators.append(READABLE)
+        self.fields["question"].validators.append(NO_CONTROL_CHARACTERS)
         self.fields["phone"].validators.append(PHONE)
         self.fields["topic"].choices = [("", _("Choose a topic"))] + list(AdviceQuery.Topic.choices)
         self.fields["email"].widget.attrs["autocomplete"] = "email"
@@ -81,6 +93,7 @@ class AdviceQueryForm(forms.ModelForm):
         self.fields["phone"].widget.attrs["autocomplete"] = "tel"
         self.fields["website"].widget.attrs.update({"autocomplete": "off", "tabindex": "-1"})
         self.fields["started"].initial = started_token()
+        compact_selects(self)
         required = _("This field is required.")
         for field in self.fields.values():
             field.error_messages.setdefault("required", required)
@@ -100,6 +113,13 @@ class AdviceQueryForm(forms.ModelForm):
         if self.cleaned_data["website"]:
             raise forms.ValidationError(_("Your query could not be accepted. Please leave the last field empty."))
         return ""
+
+    def clean(self):
+        cleaned_data = super().clean()
+        for name in FREE_TEXT_FIELDS:
+            if isinstance(cleaned_data.get(name), str):
+                cleaned_data[name] = cleaned_data[name].translate(BIDI_CONTROLS).strip()
+        return cleaned_data
 
     def save(self, commit=True):
         self.instance.consent_given_at = timezone.now()

@@ -1,14 +1,16 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from operations import views as operations_views
+from pages import routing
 from pages import views as page_views
 from resources import views as resource_views
 
+handler400 = "operations.views.bad_request"
 handler500 = "operations.views.server_error"
 
 urlpatterns = [
@@ -28,5 +30,7 @@ if settings.DEBUG:
 
 urlpatterns += i18n_patterns(
     path("search/", resource_views.site_search, name="search"),
+    # Wagtail's page URLs, with the route found in two queries rather than two a level.
+    re_path(r"^((?:[\w\-]+/)*)$", routing.serve, name="wagtail_serve"),
     path("", include(wagtail_urls)),
 )

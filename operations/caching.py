@@ -44,3 +44,13 @@ def purge_page_cache():
         cache.incr(GENERATION_KEY)
     except ValueError:
         cache.set(GENERATION_KEY, 2, timeout=None)
+
+
+def cached_until_publish(key, compute, timeout=3600):
+    """compute(), kept in the shared cache until published content next changes (or `timeout`)."""
+    full_key = f"{key}:{page_cache_generation()}"
+    value = cache.get(full_key)
+    if value is None:
+        value = compute()
+        cache.set(full_key, value, timeout)
+    return value

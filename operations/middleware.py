@@ -7,6 +7,7 @@ from csp.middleware import CSPMiddleware
 from csp.utils import default_config
 from django.conf import settings
 from django.core.cache import cache
+from django.utils.cache import patch_cache_control
 
 from .caching import cache_control, page_cache_generation
 
@@ -28,7 +29,8 @@ class SiteCSPMiddleware(CSPMiddleware):
 
 
 class SecurityHeadersMiddleware:
-    """The headers Django does not set itself: Permissions-Policy and Cross-Origin-Resource-Policy."""
+    """The headers Django does not set itself: Permissions-Policy, Cross-Origin-Resource-Policy, and
+    `Cache-Control: private` on documents."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -37,6 +39,10 @@ class SecurityHeadersMiddleware:
 
     def __call__(self, request):
         response = self.get_response(request)
+        if request.path_info.startswith("/documents/"):
+            # Documents are served by Django, after their collection's privacy is checked: no shared
+            # cache (a CDN) may keep one and hand it to someone that check would have refused.
+            patch_cache_control(response, private=True)
         if self.permissions_policy:
             response.headers.setdefault("Permissions-Policy", self.permissions_policy)
         if self.resource_policy:

@@ -1,4 +1,6 @@
-"""Purge the cached menu, footer and pages whenever published content changes.
+"""Purge the cached pages and fragments (menu, footer, listings) whenever published content changes.
+
+Fragments carry the page cache's generation in their keys (`cache_generation`), so one bump purges all.
 
 Translations published through wagtail-localize send `page_published` too. A document changes the
 library and home page listings, so its save purges as well.
@@ -6,10 +8,11 @@ library and home page listings, so its save purges as well.
 
 from django.db.models.signals import post_delete, post_save
 from wagtail.documents import get_document_model
+from wagtail.models import Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from pages.models import FooterContent
-from pages.navigation import clear_menu_fragments
+from resources.models import Topic
 
 from .caching import purge_page_cache
 
@@ -17,13 +20,12 @@ DISPATCH_UID = "operations.purge_cached_content"
 
 
 def purge_cached_content(**kwargs):
-    clear_menu_fragments()
     purge_page_cache()
 
 
 def connect():
     for signal in (page_published, page_unpublished, post_page_move):
         signal.connect(purge_cached_content, dispatch_uid=DISPATCH_UID)
-    for model in (FooterContent, get_document_model()):
+    for model in (FooterContent, Topic, Site, get_document_model()):
         for signal in (post_save, post_delete):
             signal.connect(purge_cached_content, sender=model, dispatch_uid=f"{DISPATCH_UID}.{model._meta.label}")

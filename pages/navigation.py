@@ -1,12 +1,10 @@
 """The page-tree queries behind the menu, breadcrumb, language switcher and hreflang links."""
 
 from django.conf import settings
-from django.core.cache import cache
-from django.core.cache.utils import make_template_fragment_key
 from django.utils import translation
 from wagtail.models import Locale, Page
 
-MENU_FRAGMENTS = ("main_menu", "footer")
+from operations.caching import cached_until_publish
 
 
 def home_page_for_active_language():
@@ -33,8 +31,12 @@ def menu_items(home):
 def live_translations(page):
     """Live versions of a page in every locale, this one included, ordered as settings.LANGUAGES."""
     order = [code for code, _name in settings.LANGUAGES]
-    pages = page.get_translations(inclusive=True).live().select_related("locale")
-    return sorted(pages, key=lambda p: order.index(p.locale.language_code) if p.locale.language_code in order else 99)
+
+    def fetch():
+        pages = page.get_translations(inclusive=True).live().select_related("locale")
+        return sorted(pages, key=lambda p: order.index(p.locale.language_code) if p.locale.language_code in order else 99)
+
+    return cached_until_publish(f"pages:translations:{page.translation_key}", fetch)
 
 
 def absolute_url(page, request):
@@ -56,9 +58,3 @@ def nearest_translation(page, language_code):
         if translated is not None and translated.live:
             return translated
     return None
-
-
-def clear_menu_fragments():
-    for fragment in MENU_FRAGMENTS:
-        for code, _name in settings.LANGUAGES:
-            cache.delete(make_template_fragment_key(fragment, [code]))

@@ -53,6 +53,9 @@ EDITOR_MODEL_PERMISSIONS = [
     "resources.change_topic",
     "resources.delete_topic",
 ]
+# No wagtail_localize.submit_translation for translators: wagtail-localize's "Translate this page" and
+# "Sync translated pages" act on every language (and can publish them all). A translator syncs their
+# own language through translation_report's sync view, which asks only for edit rights on that page.
 TRANSLATOR_MODEL_PERMISSIONS = ["wagtailadmin.access_admin"]
 
 

@@ -30,7 +30,7 @@ def switch_language(request, language_code):
         raise Http404
     target_url = None
     page_id = request.GET.get("page", "")
-    if page_id.isdigit():
+    if page_id.isascii() and page_id.isdigit():  # "²" is a digit to isdigit(), not to int()
         page = Page.objects.live().filter(pk=int(page_id)).first()
         if page is not None:
             target = nearest_translation(page, language_code)

@@ -202,6 +202,51 @@ RESOURCES = [
     },
 ]
 
+# The documents the History page's timeline links to.
+RESOURCES += [
+    {
+        "slug": "launch-op-ed-le-temps",
+        "title": "Op-ed by the five Ministers for Foreign Affairs, Le Temps, March 2014",
+        "summary": "The launch op-ed of the Convention against Torture Initiative, published in the "
+        "Swiss newspaper Le Temps by the Ministers for Foreign Affairs of Chile, Denmark, Ghana, "
+        "Indonesia and Morocco.",
+        "kind": "statement",
+        "topics": ["about-cti"],
+        "date": datetime.date(2014, 3, 3),
+        "languages": ["fr", "en"],
+    },
+    {
+        "slug": "launch-statement-navi-pillay",
+        "title": "Statement by Navi Pillay, High Commissioner for Human Rights, at the launch of the CTI, 3 March 2014",
+        "summary": "The statement of the then High Commissioner for Human Rights, Navi Pillay, at "
+        "the high-level launch of the CTI during the 25th session of the Human Rights Council.",
+        "kind": "statement",
+        "topics": ["about-cti"],
+        "date": datetime.date(2014, 3, 3),
+        "languages": ["en"],
+    },
+    {
+        "slug": "press-release-fiji-joins-core-states",
+        "title": "Press release: Fiji joins the CTI Core States, 2019",
+        "summary": "The press release announcing that Fiji joined the CTI Core States at the 40th "
+        "session of the Human Rights Council in 2019.",
+        "kind": "press-release",
+        "topics": ["about-cti"],
+        "date": datetime.date(2019, 3, 1),
+        "languages": ["en", "fr"],
+    },
+    {
+        "slug": "statement-35th-anniversary",
+        "title": "Core States' statement on the 35th anniversary of the Convention, 2019",
+        "summary": "The statement of the CTI Core States marking the 35th anniversary of the "
+        "adoption of the UN Convention against Torture.",
+        "kind": "statement",
+        "topics": ["about-cti"],
+        "date": datetime.date(2019, 12, 10),
+        "languages": ["en", "es", "fr"],
+    },
+]
+
 COLLECTION_NAME = "Library"
 
 

@@ -10,12 +10,14 @@ from django.core.paginator import Paginator
 from django.db.models import Exists, OuterRef, Prefetch, Q
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import Locale
+
+from operations.caching import cached_until_publish
 
 from resources.languages import language_name
 from resources.models.resource import ResourceFile, ResourceKind, ResourcePage
 from resources.models.topics import Topic
 from resources.search import clean_query
+from pages.widgets import compact_selects
 
 RESOURCES_PER_PAGE = 20
 MAX_QUERY_LENGTH = 200
@@ -37,6 +39,7 @@ class LibraryFilterForm(forms.Form):
         self.fields["kind"].choices = every + list(ResourceKind.choices)
         self.fields["language"].choices = every + [(code, language_name(code)) for code in languages]
         self.fields["year"].choices = every + [(str(year), str(year)) for year in years]
+        compact_selects(self)
 
     def filters(self):
         """The valid filters; an unknown value (a topic that does not exist, a year of letters) is ignored."""
@@ -44,15 +47,15 @@ class LibraryFilterForm(forms.Form):
         return {name: value for name, value in self.cleaned_data.items() if value not in (None, "")}
 
 
-def resources_for_locale(locale):
+def resources_for_locale(locale_id):
     """Live resources in the locale, plus each untranslated resource once, in its earliest language."""
     live = ResourcePage.objects.live().public()
-    translated_here = live.filter(locale=locale).values("translation_key")
-    earlier_elsewhere = live.exclude(locale=locale).filter(
+    translated_here = live.filter(locale_id=locale_id).values("translation_key")
+    earlier_elsewhere = live.exclude(locale_id=locale_id).filter(
         translation_key=OuterRef("translation_key"), pk__lt=OuterRef("pk")
     )
     return live.filter(
-        Q(locale=locale) | (~Q(translation_key__in=translated_here) & ~Exists(earlier_elsewhere))
+        Q(locale_id=locale_id) | (~Q(translation_key__in=translated_here) & ~Exists(earlier_elsewhere))
     )
 
 
@@ -80,16 +83,26 @@ def file_languages_in_use():
     return sorted(codes, key=lambda code: (order.index(code) if code in order else len(order), language_name(code)))
 
 
-def library_listing(request):
-    """The context of the library page: the filter form, the count and one page of resources."""
-    locale = Locale.get_active()
+def publication_years():
+    return [date.year for date in ResourcePage.objects.live().dates("publication_date", "year", order="DESC")]
+
+
+def filter_choices():
+    """The languages and years to filter by; they change only on publish, so they are cached until then."""
+    return cached_until_publish(
+        "resources:filter-choices", lambda: {"languages": file_languages_in_use(), "years": publication_years()}
+    )
+
+
+def library_listing(request, locale_id):
+    """The context of the library page in a locale: the filter form, the count and one page of resources."""
     topics = Topic.for_active_language()
-    years = [date.year for date in ResourcePage.objects.live().dates("publication_date", "year", order="DESC")]
-    form = LibraryFilterForm(request.GET, topics, file_languages_in_use(), years)
+    choices = filter_choices()
+    form = LibraryFilterForm(request.GET, topics, choices["languages"], choices["years"])
     filters = form.filters()
 
     resources = (
-        apply_filters(resources_for_locale(locale), filters)
+        apply_filters(resources_for_locale(locale_id), filters)
         .select_related("locale")
         .prefetch_related(Prefetch("files", queryset=ResourceFile.objects.select_related("document")), "topics")
         .order_by("-publication_date", "-pk")
@@ -98,7 +111,7 @@ def library_listing(request):
     topics_by_key = {topic.translation_key: topic for topic in topics}
     for resource in page.object_list:
         resource.listed_topics = resource.topics_for_visitor(topics_by_key)
-        resource.is_fallback = resource.locale_id != locale.pk
+        resource.is_fallback = resource.locale_id != locale_id
     return {
         "filter_form": form,
         "filters": filters,
@@ -108,13 +121,13 @@ def library_listing(request):
     }
 
 
-def latest_resources(locale, count):
+def latest_resources(locale_id, count):
     resources = list(
-        resources_for_locale(locale)
+        resources_for_locale(locale_id)
         .select_related("locale")
         .prefetch_related(Prefetch("files", queryset=ResourceFile.objects.select_related("document")))
         .order_by("-publication_date", "-pk")[:count]
     )
     for resource in resources:
-        resource.is_fallback = resource.locale_id != locale.pk
+        resource.is_fallback = resource.locale_id != locale_id
     return resources

@@ -4,20 +4,25 @@ import re
 
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
-from wagtail.models import Page
+from django.db.models import OuterRef, Subquery, TextField, Value
+from django.db.models.functions import Coalesce
+from wagtail.models import Page, get_page_models
 
-from resources.models.resource import ResourcePage
+from pages.models.base import BasePage
+from resources.models.resource import ResourceKind, ResourcePage
 
 MAX_QUERY_LENGTH = 200
 MAX_TERMS = 12
 SNIPPET_LENGTH = 280
 QUERY_SYNTAX = str.maketrans({character: " " for character in "\"'()*:^{}[]+-~"})
+# Control characters are no words either, and PostgreSQL refuses NUL in any query (a 500 otherwise).
+CONTROL_CHARACTERS = str.maketrans({code: " " for code in [*range(0x20), *range(0x7F, 0xA0)]})
 
 
 def clean_query(raw):
     """At most a few words of reasonable length: a huge query must not cost the server anything."""
     # Quotes and parentheses are query syntax to the search backends; visitors mean words.
-    words = (raw or "")[:MAX_QUERY_LENGTH].translate(QUERY_SYNTAX).split()
+    words = (raw or "")[:MAX_QUERY_LENGTH].translate(QUERY_SYNTAX).translate(CONTROL_CHARACTERS).split()
     return " ".join(words[:MAX_TERMS])
 
 
@@ -26,17 +31,38 @@ def search_pages(query, locale):
     return Page.objects.live().public().filter(locale=locale).search(query, operator="and")
 
 
-def with_specific_pages(results):
-    """The specific page of each result, fetched together (one query per page type)."""
+def page_types_with_introduction():
+    return [model for model in get_page_models() if issubclass(model, BasePage) and not model._meta.abstract]
+
+
+def with_result_texts(results):
+    """The results, each with the text shown under its title and a resource's kind, in one query.
+
+    Fetching the specific pages instead would cost one query per page type among the results.
+    """
     pages = list(results)
-    specific = {page.pk: page for page in Page.objects.filter(pk__in=[page.pk for page in pages]).specific()}
-    return [specific.get(page.pk, page) for page in pages]
+    texts = [
+        Subquery(model.objects.filter(pk=OuterRef("pk")).values("summary" if model is ResourcePage else "introduction")[:1])
+        for model in page_types_with_introduction()
+    ]
+    kinds = Subquery(ResourcePage.objects.filter(pk=OuterRef("pk")).values("kind")[:1])
+    annotated = Page.objects.filter(pk__in=[page.pk for page in pages]).annotate(
+        result_text=Coalesce(*texts, Value(""), output_field=TextField()) if texts else Value(""),
+        resource_kind=kinds,
+    )
+    by_pk = {page.pk: page for page in annotated}
+    return [by_pk.get(page.pk, page) for page in pages]
 
 
 def result_text(page):
-    if isinstance(page, ResourcePage):
-        return page.summary
-    return page.search_description or getattr(page, "introduction", "") or ""
+    if getattr(page, "resource_kind", None):
+        return getattr(page, "result_text", "")
+    return page.search_description or getattr(page, "result_text", "") or ""
+
+
+def kind_label(page):
+    kind = getattr(page, "resource_kind", None)
+    return ResourceKind(kind).label if kind in ResourceKind.values else ""
 
 
 def term_pattern(query):
@@ -76,7 +102,7 @@ def describe(pages, query):
             "page": page,
             "title": highlight(page.title, query),
             "text": highlight(result_text(page), query, SNIPPET_LENGTH),
-            "kind": page.get_kind_display() if isinstance(page, ResourcePage) else "",
+            "kind": kind_label(page),
         }
         for page in pages
     ]

@@ -15,7 +15,7 @@ def site_search(request):
         results = Paginator(search.search_pages(query, Locale.get_active()), RESULTS_PER_PAGE).get_page(
             request.GET.get("page")
         )
-        described = search.describe(search.with_specific_pages(results.object_list), query)
+        described = search.describe(search.with_result_texts(results.object_list), query)
     return TemplateResponse(
         request, "resources/search.html", {"query": query, "results": results, "described_results": described}
     )

@@ -5,7 +5,8 @@ postgres://postgres@127.0.0.1:5432/cti_bench, dropped and recreated). Each URL i
 BENCH_SECONDS, once with the whole-page cache off (uncached) and once with it on (cached). Server
 CPU per request comes from the workers' own utime+stime in /proc, so other load on the machine
 barely changes it. SQL queries per page are counted in-process with the test client. BENCH_REUSE_DATABASE=1 skips
-recreating the database.
+recreating the database. Then BENCH_LIBRARY_SIZE resources (default 5,000) are generated in each locale and
+the library, search and a resource page are measured again at that size.
 """
 
 import os
@@ -21,11 +22,15 @@ import time
 import urllib.request
 from pathlib import Path
 
+from reliability_stack import children_of  # the scripts folder is on the path of a script run from it
+
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
 DATABASE_URL = os.environ.get("BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/cti_bench")
 SECONDS = int(os.environ.get("BENCH_SECONDS", "5"))
 CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "4"))
+# The large library of the production issue: BENCH_LIBRARY_SIZE resources in each of the 5 locales (0: skip).
+LIBRARY_SIZE = int(os.environ.get("BENCH_LIBRARY_SIZE", "5000"))
 CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
 STATIC_ROW = "static file (site.css)"
 
@@ -115,18 +120,6 @@ def free_port():
         return sock.getsockname()[1]
 
 
-def worker_pids(master_pid):
-    pids = []
-    for stat in Path("/proc").glob("[0-9]*/stat"):
-        try:
-            fields = stat.read_text().rsplit(")", 1)[1].split()
-        except OSError:
-            continue
-        if int(fields[1]) == master_pid:
-            pids.append(int(stat.parent.name))
-    return pids
-
-
 def cpu_ticks(pids):
     total = 0
     for pid in pids:
@@ -145,7 +138,7 @@ def start_gunicorn(env, port):
     while time.monotonic() < deadline:
         try:
             urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=1)
-            if len(worker_pids(process.pid)) == 2:
+            if len(children_of(process.pid)) == 2:
                 return process
         except OSError:
             time.sleep(0.3)
@@ -185,7 +178,7 @@ def measure(env, urls, page_cache_seconds):
     port = free_port()
     process = start_gunicorn({**env, "PAGE_CACHE_SERVER_SECONDS": str(page_cache_seconds)}, port)
     try:
-        workers = worker_pids(process.pid)
+        workers = children_of(process.pid)
         return [drive(port, url, workers) for url in urls]
     finally:
         process.send_signal(signal.SIGTERM)
@@ -194,6 +187,44 @@ def measure(env, urls, page_cache_seconds):
 
 def ratio(value, base):
     return f"{value / base:.2f}×" if base else "–"
+
+
+LARGE_LIBRARY_ROWS = [
+    ("library", "/en/how-cti-can-help/tools-and-guides/"),
+    ("library, French, filtered", "/fr/how-cti-can-help/tools-and-guides/?topic=safeguards&language=fr"),
+    ("library, page 100", "/en/how-cti-can-help/tools-and-guides/?page=100"),
+    ("search", "/en/search/?q=torture"),
+    ("search, Arabic", "/ar/search/?q=%D8%A7%D9%84%D8%AF%D9%88%D9%84"),
+    ("ResourcePage", "/en/how-cti-can-help/tools-and-guides/generated-4321/"),
+    (STATIC_ROW, None),
+]
+
+
+def run_rows(env, rows):
+    urls = [url or static_url(env) for _name, url in rows]
+    queries = count_queries(env, urls)
+    uncached = measure(env, urls, page_cache_seconds=0)
+    cached = measure(env, urls, page_cache_seconds=600)
+    return queries, uncached, cached
+
+
+def print_table(title, rows, queries, uncached, cached):
+    static_uncached, static_cached = uncached[-1], cached[-1]
+    header = (
+        f"{'request':<28} {'SQL':>4} | {'uncached req/s':>14} {'p50 ms':>7} {'p99 ms':>7} {'CPU ms':>7} "
+        f"{'×static CPU':>11} | {'cached req/s':>12} {'p50 ms':>7} {'p99 ms':>7} {'CPU ms':>7} {'×static req/s':>13}"
+    )
+    print()
+    print(title)
+    print(header)
+    print("-" * len(header))
+    for (name, _url), count, cold, warm in zip(rows, queries, uncached, cached):
+        flag = " !" if cold["errors"] or warm["errors"] else ""
+        print(
+            f"{name:<28} {count:>4} | {cold['rps']:>14.0f} {cold['p50']:>7.2f} {cold['p99']:>7.2f} {cold['cpu']:>7.2f} "
+            f"{ratio(cold['cpu'], static_uncached['cpu']):>11} | {warm['rps']:>12.0f} {warm['p50']:>7.2f} "
+            f"{warm['p99']:>7.2f} {warm['cpu']:>7.2f} {ratio(warm['rps'], static_cached['rps']):>13}{flag}"
+        )
 
 
 def main():
@@ -207,25 +238,24 @@ def main():
             run(PYTHON, "manage.py", "collectstatic", "--noinput", "-v0", env=env)
         else:
             prepare(env)
-        urls = [url or static_url(env) for _name, url in ROWS]
-        queries = count_queries(env, urls)
-        uncached = measure(env, urls, page_cache_seconds=0)
-        cached = measure(env, urls, page_cache_seconds=600)
-    static_uncached, static_cached = uncached[-1], cached[-1]
-    header = (
-        f"{'request':<28} {'SQL':>4} | {'uncached req/s':>14} {'p50 ms':>7} {'p99 ms':>7} {'CPU ms':>7} "
-        f"{'×static CPU':>11} | {'cached req/s':>12} {'p50 ms':>7} {'p99 ms':>7} {'CPU ms':>7} {'×static req/s':>13}"
-    )
+        demo = run_rows(env, ROWS)
+        large = None
+        if LIBRARY_SIZE:
+            existing = subprocess.run(
+                [PYTHON, "manage.py", "shell", "-c",
+                 "from resources.models import ResourcePage; print(ResourcePage.objects.filter(slug__startswith='generated-', locale__language_code='en').count())"],
+                cwd=ROOT, env=env, check=True, capture_output=True, text=True,
+            ).stdout.split()[-1]
+            missing = LIBRARY_SIZE - int(existing)
+            if missing > 0:
+                started = time.monotonic()
+                run(PYTHON, "manage.py", "generate_library", "--count", str(missing), env=env)
+                print(f"generated {missing} resources × 5 locales in {time.monotonic() - started:.0f} s")
+            large = run_rows(env, LARGE_LIBRARY_ROWS)
     print(f"gunicorn 2 sync workers, production settings, loopback; wrk {CONNECTIONS} connections, {SECONDS} s per row")
-    print(header)
-    print("-" * len(header))
-    for (name, _url), count, cold, warm in zip(ROWS, queries, uncached, cached):
-        flag = " !" if cold["errors"] or warm["errors"] else ""
-        print(
-            f"{name:<28} {count:>4} | {cold['rps']:>14.0f} {cold['p50']:>7.2f} {cold['p99']:>7.2f} {cold['cpu']:>7.2f} "
-            f"{ratio(cold['cpu'], static_uncached['cpu']):>11} | {warm['rps']:>12.0f} {warm['p50']:>7.2f} "
-            f"{warm['p99']:>7.2f} {warm['cpu']:>7.2f} {ratio(warm['rps'], static_cached['rps']):>13}{flag}"
-        )
+    print_table("Demo content (20 resources × 5 locales)", ROWS, *demo)
+    if large:
+        print_table(f"Library of {LIBRARY_SIZE:,} resources × 5 locales", LARGE_LIBRARY_ROWS, *large)
     print("! = some non-2xx answers or socket errors (expected for the 404 row only)")
 
 

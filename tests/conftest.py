@@ -1,6 +1,7 @@
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.core.cache import cache
 from django.core.management import call_command
 
 from pages.roles import SECRETARIAT_EDITORS, translator_group_name
@@ -12,6 +13,14 @@ def django_db_setup(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
         call_command("load_demo_content", verbosity=0)
         call_command("setup_roles", verbosity=0)
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with an empty cache: fragments cached by one test would outlive its rolled-back data."""
+    cache.clear()
+    yield
+    cache.clear()
 
 
 def make_user(username, *group_names, **extra):

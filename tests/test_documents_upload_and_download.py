@@ -75,3 +75,19 @@ def test_documents_in_a_private_collection_are_refused_to_the_public(client):
     assert response.status_code in (302, 403)
     assert b"%PDF" not in b"".join(getattr(response, "streaming_content", [response.content]))
     assert conditional.status_code != 304
+
+
+@pytest.mark.django_db
+def test_no_shared_cache_may_keep_a_document(client, editor_client):
+    private = Collection.get_first_root_node().add_child(name="Secretariat only")
+    CollectionViewRestriction.objects.create(collection=private, restriction_type=CollectionViewRestriction.LOGIN)
+    public_document = make_document("Public tool")
+    private_document = make_document("Secretariat note", collection=private)
+
+    public = client.get(public_document.url)
+    private_for_staff = editor_client.get(private_document.url)
+
+    assert private_for_staff.status_code == 200
+    for response in (public, private_for_staff):
+        assert "private" in response["Cache-Control"]
+        assert "public" not in response["Cache-Control"]

@@ -14,7 +14,7 @@ def listing(client, url):
 def test_the_library_lists_every_resource_newest_first(client):
     text = listing(client, LIBRARY_URL)
 
-    assert "16 resources" in text
+    assert "20 resources" in text
     assert text.index("Police Resource Toolkit") < text.index("Guide on anti-torture legislation")
 
 

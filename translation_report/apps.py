@@ -5,3 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class TranslationReportConfig(AppConfig):
     name = "translation_report"
     verbose_name = _("Translation coverage")
+
+    def ready(self):
+        from . import safe_overrides
+
+        safe_overrides.connect()

@@ -104,7 +104,7 @@ def cell_for(page, locale, target, source, translation, total, translated):
         locale=locale, status=UP_TO_DATE, changed_at=changed_at, page=target, translation=translation,
         source=source, translated_segments=translated, total_segments=total,
     )
-    if page.last_published_at and source.last_updated_at < page.last_published_at:
+    if source_is_stale(source, page.last_published_at):
         cell.reason = NEEDS_SYNC
     elif translated < total:
         cell.reason = NEEDS_TRANSLATION
@@ -113,6 +113,22 @@ def cell_for(page, locale, target, source, translation, total, translated):
     if cell.reason:
         cell.status = OUT_OF_DATE
     return cell
+
+
+def source_is_stale(source, source_page_published_at):
+    """Has the source page been published since its text was last synced for translation?"""
+    return bool(source_page_published_at and source.last_updated_at < source_page_published_at)
+
+
+def translation_is_stale(translation):
+    """source_is_stale() for one translation, looking up when its source page was last published."""
+    source = translation.source
+    published_at = (
+        Page.objects.filter(translation_key=source.object_id, locale_id=source.locale_id)
+        .values_list("last_published_at", flat=True)
+        .first()
+    )
+    return source_is_stale(source, published_at)
 
 
 def segment_progress(sources, locales):

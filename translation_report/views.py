@@ -1,5 +1,5 @@
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ObjectDoesNotExist, PermissionDenied, ValidationError
 from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
@@ -33,21 +33,71 @@ class CoverageReportView(WagtailAdminTemplateMixin, TemplateView):
         can_submit = user.has_perm("wagtail_localize.submit_translation")
         for row in rows:
             for cell in row.cells:
-                cell.action_url, cell.action_label = self.action_for(row.page, cell, editable, can_submit)
+                cell.action_url, cell.action_label, cell.action_posts = self.action_for(
+                    row.page, cell, editable, can_submit
+                )
         context.update(locales=locales, rows=rows)
         return context
 
     @staticmethod
     def action_for(source_page, cell, editable, can_submit):
+        """(URL, label, whether it is a POST) of the next thing this user can do about a cell."""
         if cell.status == MISSING:
             if can_submit:
-                return reverse("wagtail_localize:submit_page_translation", args=[source_page.pk]), _("Translate")
-            return None, None
+                url = reverse("wagtail_localize:submit_page_translation", args=[source_page.pk])
+                return url, _("Translate"), False
+            return None, None, False
         if cell.reason == NEEDS_SYNC and can_submit:
-            return reverse("wagtail_localize:update_translations", args=[cell.source.pk]), _("Sync")
+            return reverse("wagtail_localize:update_translations", args=[cell.source.pk]), _("Sync"), False
         if cell.page.pk in editable:
-            return reverse("wagtailadmin_pages:edit", args=[cell.page.pk]), _("Edit translation")
-        return None, None
+            if cell.reason == NEEDS_SYNC:
+                # A translator syncs their own language only, then lands in the translation editor.
+                return reverse("sync_translation", args=[cell.translation.pk]), _("Sync"), True
+            return reverse("wagtailadmin_pages:edit", args=[cell.page.pk]), _("Edit translation"), False
+        return None, None, False
+
+
+def translation_and_page(translation_id):
+    """An enabled translation of a page and its target page, or 404."""
+    translation = get_object_or_404(
+        Translation.objects.select_related("source", "target_locale"), pk=translation_id, enabled=True
+    )
+    try:
+        page = translation.get_target_instance()
+    except ObjectDoesNotExist:
+        raise Http404
+    if not isinstance(page, Page):
+        raise Http404
+    return translation, page
+
+
+@require_POST
+def sync_translation(request, translation_id):
+    """Bring the text to translate up to date with the English page, for one language's translator.
+
+    wagtail-localize's "Sync translated pages" needs `wagtail_localize.submit_translation`, which
+    translators do not have: it acts on every language at once and can publish them all. This view
+    asks only that the user may edit the page in the translation's language, and does only the
+    harmless part of a sync: it re-reads the English page as published into the translation source
+    (`TranslationSource.update_from_db`), so that new English text waits as untranslated segments.
+    No page in any language is saved, published or given new view restrictions; the translator's
+    own page changes only once they submit their translation and the Secretariat approves it.
+    Other languages' translations keep every string already translated; their translators simply
+    find the new English text waiting too, which is what a Secretariat sync would do as well.
+    """
+    translation, page = translation_and_page(translation_id)
+    if not page.permissions_for_user(request.user).can_edit():
+        raise PermissionDenied
+    try:
+        translation.source.update_from_db()
+    except ObjectDoesNotExist:
+        raise Http404
+    messages.success(
+        request,
+        _("The %(language)s translation now has the English page's latest text to translate.")
+        % {"language": translation.target_locale.get_display_name()},
+    )
+    return redirect(reverse("wagtailadmin_pages:edit", args=[page.pk]))
 
 
 @require_POST
@@ -57,13 +107,7 @@ def submit_translation_for_moderation(request, translation_id):
     wagtail-localize's editor only offers "Publish", which translators may not do: this is their
     way to hand a translation to the Secretariat for approval.
     """
-    translation = get_object_or_404(Translation, pk=translation_id, enabled=True)
-    try:
-        page = translation.get_target_instance()
-    except Page.DoesNotExist:
-        raise Http404
-    if not isinstance(page, Page):
-        raise Http404
+    translation, page = translation_and_page(translation_id)
     permissions = page.permissions_for_user(request.user)
     if not permissions.can_edit() or permissions.page_locked():
         raise PermissionDenied

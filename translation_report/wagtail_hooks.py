@@ -12,6 +12,7 @@ def register_translation_report_urls():
         path("translations/coverage/", views.CoverageReportView.as_view(), name="translation_coverage"),
         # Matched before wagtail-localize's own URL of the same path (this app is listed first).
         path("localize/translate/<int:translation_id>/pofile/upload/", po_upload.upload_pofile),
+        path("translations/<int:translation_id>/sync/", views.sync_translation, name="sync_translation"),
         path(
             "translations/<int:translation_id>/submit/",
             views.submit_translation_for_moderation,

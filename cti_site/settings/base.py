@@ -2,6 +2,7 @@
 
 import json
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -25,6 +26,7 @@ INSTALLED_APPS = [
     "resources",
     "advice",
     "operations",
+    "staff_auth",
     "csp",
     "django_countries",
     # Before wagtail_localize: it adds "Submit for approval" to wagtail-localize's editor template.
@@ -53,6 +55,9 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "axes",
 ]
 
 MIDDLEWARE = [
@@ -61,15 +66,19 @@ MIDDLEWARE = [
     "operations.middleware.PageCacheMiddleware",
     "django.middleware.gzip.GZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    "pages.middleware.SiteLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "staff_auth.middleware.StaffTwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "operations.middleware.SiteCSPMiddleware",
     "operations.middleware.SecurityHeadersMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes asks: turns a locked-out sign-in into its 429 page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "cti_site.urls"
@@ -86,6 +95,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
+                "operations.context_processors.cache_generation",
             ],
         },
     },
@@ -100,6 +110,34 @@ DATABASES = {
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Staff sign-in. django-axes counts failed logins per username and address (in the database, so
+# every worker sees the same count) and locks that pair out for a while; `manage.py
+# axes_reset_username <name>` (or `axes_reset`) lifts it early. It must come first.
+AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
+AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
+AXES_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("LOGIN_LOCKOUT_MINUTES", "60")))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "staff_auth.lockout.lockout_response"
+AXES_CLIENT_IP_CALLABLE = "staff_auth.lockout.client_ip"
+# The request header holding the visitor's address behind a proxy, e.g. HTTP_X_REAL_IP.
+AXES_CLIENT_IP_HEADER = os.environ.get("LOGIN_CLIENT_IP_HEADER", os.environ.get("ADVICE_CLIENT_IP_HEADER", "REMOTE_ADDR"))
+AXES_ENABLE_ADMIN = False
+AXES_VERBOSE = False
+# Two-factor authentication (django-otp, time-based codes from an authenticator app): every staff
+# member can turn it on under Account; with STAFF_TWO_FACTOR_REQUIRED (production's default) every
+# staff member must set it up at their next sign-in. `manage.py reset_two_factor <name>` for a lost phone.
+STAFF_TWO_FACTOR_REQUIRED = env_bool("STAFF_TWO_FACTOR_REQUIRED", False)
+OTP_TOTP_ISSUER = "CTI website"
+# Only staff have accounts: private pages and documents send visitors to the admin's sign-in, which
+# has the lock-out and the two-factor step (Wagtail's own front-end login page would be a second door).
+LOGIN_URL = "wagtailadmin_login"
+WAGTAIL_FRONTEND_LOGIN_URL = "/admin/login/"
+# No page or document is ever protected by a shared password: only by login or staff group.
+WAGTAIL_PRIVATE_PAGE_OPTIONS = {"SHARED_PASSWORD": False}
+WAGTAILDOCS_PRIVATE_COLLECTION_OPTIONS = {"SHARED_PASSWORD": False}
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -198,9 +236,14 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "handlers": {"stdout": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "handlers": {"stdout": {"class": "logging.StreamHandler", "formatter": "plain", "stream": "ext://sys.stdout"}},
     "root": {"handlers": ["stdout"], "level": os.environ.get("LOG_LEVEL", "INFO")},
-    "loggers": {"django_tasks": {"level": "WARNING"}, "wagtail": {"level": os.environ.get("LOG_LEVEL", "INFO")}},
+    "loggers": {
+        "django_tasks": {"level": "WARNING"},
+        "wagtail": {"level": os.environ.get("LOG_LEVEL", "INFO")},
+        # Every request with a forged Host header is refused with a 400; one line each is noise, not an error.
+        "django.security.DisallowedHost": {"level": "CRITICAL"},
+    },
 }
 
 # Content-Security-Policy (django-csp). Public pages: nothing inline but base.html's one-line script,

@@ -17,3 +17,5 @@ LOGGING["root"]["level"] = "WARNING"
 LOGGING["loggers"]["wagtail"]["level"] = "WARNING"
 # Each test sees its own changes at once: the whole-page cache is switched on by tests/test_caching.py only.
 PAGE_CACHE_SERVER_SECONDS = 0
+# Two-factor authentication is on only in the tests that ask for it (tests/test_staff_two_factor.py).
+STAFF_TWO_FACTOR_REQUIRED = False

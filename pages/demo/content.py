@@ -1,34 +1,10 @@
 """The client's content brief (shared/seeds), placed page by page, in English.
 
-Rich text may link to a page of the demo tree with `{page:KEY}` and to a demo document with
-`{document:KEY}`; the loader turns both into Wagtail links once the targets exist.
+Rich text may link to a page of the demo tree or a resource of the library with `{page:KEY}` (a
+resource's key is its slug); the loader turns it into a Wagtail link once the target exists.
 """
 
 import datetime
-
-HISTORY_DOCUMENTS = {
-    "le-temps-op-ed": {
-        "title": "Op-ed by the five Ministers for Foreign Affairs, Le Temps, March 2014",
-        "summary": "The launch op-ed of the Convention against Torture Initiative, published in the "
-        "Swiss newspaper Le Temps by the Ministers for Foreign Affairs of Chile, Denmark, Ghana, "
-        "Indonesia and Morocco.",
-    },
-    "pillay-statement": {
-        "title": "Statement by Navi Pillay, High Commissioner for Human Rights, at the launch of the CTI, 3 March 2014",
-        "summary": "The statement of the then High Commissioner for Human Rights, Navi Pillay, at "
-        "the high-level launch of the CTI during the 25th session of the Human Rights Council.",
-    },
-    "anniversary-statement": {
-        "title": "Core States' statement on the 35th anniversary of the Convention, 2019",
-        "summary": "The statement of the CTI Core States marking the 35th anniversary of the "
-        "adoption of the UN Convention against Torture.",
-    },
-    "fiji-press-release": {
-        "title": "Press release: Fiji joins the CTI Core States, 2019",
-        "summary": "The press release announcing that Fiji joined the CTI Core States at the 40th "
-        "session of the Human Rights Council in 2019.",
-    },
-}
 
 FOOTER = {
     "about_text": "An inter-governmental initiative to strengthen institutions, policies and practices "
@@ -297,9 +273,9 @@ HISTORY = {
             "the Foreign Ministers of Chile, Denmark, Ghana, Indonesia and Morocco launched the Convention "
             "against Torture Initiative – the CTI – on 3 March 2014 at a high level meeting during the 25th "
             "session of the Human Rights Council in Geneva.</p>"
-            '<p><a href="{document:le-temps-op-ed}">Find the launch documents here</a>: an op-ed was '
+            '<p><a href="{page:launch-op-ed-le-temps}">Find the launch documents here</a>: an op-ed was '
             "issued in Swiss newspaper Le Temps by the five Ministers for Foreign Affairs.</p>"
-            '<p><a href="{document:pillay-statement}">Read former High Commissioner for Human Rights, Navi Pillay’s '
+            '<p><a href="{page:launch-statement-navi-pillay}">Read former High Commissioner for Human Rights, Navi Pillay’s '
             "statement at the launch on 3 March 2014 here</a>.</p>",
         },
         {
@@ -309,14 +285,14 @@ HISTORY = {
             "text": "<p>At the 40th session of the Human Rights Council – and at the half-way milestone of "
             "the CTI and the 35th year of the Convention – Fiji joined the CTI Core States, driving "
             "ratification and implementation in the Pacific and beyond.</p>"
-            '<p><a href="{document:fiji-press-release}">Read the press release of Fiji joining the Core States '
+            '<p><a href="{page:press-release-fiji-joins-core-states}">Read the press release of Fiji joining the Core States '
             "in 2019 here</a>.</p>",
         },
         {
             "date": datetime.date(2019, 12, 10),
             "date_precision": "day",
             "title": "35th anniversary of the Convention",
-            "text": '<p><a href="{document:anniversary-statement}">Read the Core States’ statement on the 35th '
+            "text": '<p><a href="{page:statement-35th-anniversary}">Read the Core States’ statement on the 35th '
             "anniversary of the Convention here</a>.</p>",
         },
         {

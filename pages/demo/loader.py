@@ -7,7 +7,6 @@ loader is asked to overwrite, so an editor's changes survive a second run.
 import io
 import re
 
-from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
 from wagtail.images import get_image_model
 from wagtail.models import Collection, Locale, Page, Site
@@ -28,8 +27,7 @@ from pages.models import (
     SecretariatPage,
 )
 from resources.demo import LIBRARY
-from resources.models import LibraryDocument, ResourceLibraryPage
-from resources.sample_files import sample_pdf
+from resources.models import ResourceLibraryPage, ResourcePage
 
 # key, page model, content, parent key, the inline lists: (relation, content key)
 TREE = [
@@ -56,7 +54,7 @@ INLINE_LISTS = {
     "services": "services",
 }
 
-LINK_PATTERN = re.compile(r'<a href="\{(page|document):([a-z0-9-]+)\}">')
+LINK_PATTERN = re.compile(r'<a href="\{(page):([a-z0-9-]+)\}">')
 
 
 class DemoLoader:
@@ -64,7 +62,6 @@ class DemoLoader:
         self.overwrite = overwrite
         self.with_translations = translate
         self.pages = {}
-        self.documents = {}
         self.created = []
 
     def run(self):
@@ -73,11 +70,11 @@ class DemoLoader:
         # children become unreachable). Each step is idempotent, so a failed run is finished by the next.
         self.english = Locale.objects.get(language_code="en")
         self.load_images()
-        self.load_documents()
         self.create_pages()
+        # Before the pages are filled: the History timeline links to resources of the library.
+        self.load_library()
         self.fill_pages()
         self.load_footer()
-        self.load_library()
         if self.with_translations:
             self.translate()
         return self.created
@@ -109,21 +106,6 @@ class DemoLoader:
             )
             for state in content.CORE_STATES["states"]
         }
-
-    def document(self, key, title, summary, collection, language="en"):
-        existing = LibraryDocument.objects.filter(title=title, language=language).first()
-        if existing:
-            return existing
-        document = LibraryDocument(title=title, collection=collection, language=language, description=summary)
-        document.file.save(f"{key}-{language}.pdf", ContentFile(sample_pdf(title, summary)), save=False)
-        document.save()
-        self.created.append(f"document {title}")
-        return document
-
-    def load_documents(self):
-        collection = self.collection("History")
-        for key, spec in content.HISTORY_DOCUMENTS.items():
-            self.documents[key] = self.document(key, spec["title"], spec["summary"], collection)
 
     # Pages
 
@@ -195,7 +177,7 @@ class DemoLoader:
             manager.add(manager.model(locale=self.english, **item))
 
     def resolve(self, value):
-        """Turn `{page:KEY}` and `{document:KEY}` references into Wagtail links or objects."""
+        """Turn `{page:KEY}` references into Wagtail links or pages."""
         if isinstance(value, dict):
             return {field: self.resolve(item) for field, item in value.items()}
         if not isinstance(value, str):
@@ -206,7 +188,7 @@ class DemoLoader:
 
     def link(self, match):
         kind, key = match.groups()
-        target = self.pages[key] if kind == "page" else self.documents[key]
+        target = self.pages[key]
         return f'<a linktype="{kind}" id="{target.pk}">'
 
     # Snippets and other apps' content
@@ -230,6 +212,8 @@ class DemoLoader:
         load = getattr(resources_demo, "load_resources", None)
         if load is not None:
             self.created += load(self.pages["tools-and-guides"], self.overwrite)
+        for resource in ResourcePage.objects.child_of(self.pages["tools-and-guides"]):
+            self.pages[resource.slug] = resource
 
     # Translations
 

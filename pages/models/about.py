@@ -9,6 +9,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from pages.blocks import RICH_TEXT_FEATURES
+from pages.rich_text import expand_together
 
 from .base import BasePage, SingletonPerLocaleMixin, TranslatableOrderable
 
@@ -225,6 +226,13 @@ class HistoryPage(AboutChildPage):
 
     class Meta:
         verbose_name = _("history page")
+
+    def timeline(self):
+        """The entries in date order, each with its text as HTML (`text_html`)."""
+        entries = list(self.entries.all())
+        for entry, html in zip(entries, expand_together([entry.text for entry in entries])):
+            entry.text_html = html
+        return entries
 
 
 class HistoryEntry(TranslatableOrderable):

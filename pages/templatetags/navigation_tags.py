@@ -5,6 +5,7 @@ from django.utils.functional import cached_property
 from django.utils.http import urlencode
 
 from pages import navigation
+from operations.caching import page_cache_generation
 from pages.models import FooterContent
 
 register = template.Library()
@@ -28,19 +29,32 @@ class LazyNavigation:
         return FooterContent.for_active_language()
 
 
+def fragment_context(context):
+    """An inclusion tag's own context: the navigation, and what its cached fragment is keyed by."""
+    return {
+        "navigation": LazyNavigation(),
+        "request": context.get("request"),
+        "cache_generation": page_cache_generation,
+    }
+
+
 @register.inclusion_tag("components/main_menu.html", takes_context=True)
 def main_menu(context):
-    return {"navigation": LazyNavigation(), "request": context.get("request")}
+    return fragment_context(context)
 
 
 @register.inclusion_tag("components/footer.html", takes_context=True)
 def site_footer(context):
-    return {"navigation": LazyNavigation(), "request": context.get("request")}
+    return fragment_context(context)
 
 
 @register.inclusion_tag("components/breadcrumb.html", takes_context=True)
 def breadcrumb(context, page):
-    return {"ancestors": page.get_ancestors().filter(depth__gte=2), "page": page, "request": context.get("request")}
+    request = context.get("request")
+    ancestors = getattr(request, "page_ancestors", None)
+    if ancestors is None or getattr(request, "_wagtail_route_for_request", (None,))[0] is not page:
+        ancestors = page.get_ancestors().filter(depth__gte=2)
+    return {"ancestors": ancestors, "page": page, "request": request}
 
 
 @register.simple_tag

@@ -15,5 +15,5 @@ class ResourceLibraryPage(SingletonPerLocaleMixin, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context.update(library_listing(request))
+        context.update(library_listing(request, self.locale_id))
         return context

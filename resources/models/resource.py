@@ -23,6 +23,8 @@ class ResourceKind(models.TextChoices):
     TRAINING_TOOL = "training-tool", _("Training tool")
     TOOLKIT = "toolkit", _("Toolkit")
     STRATEGY = "strategy", _("Strategy")
+    STATEMENT = "statement", _("Statement")
+    PRESS_RELEASE = "press-release", _("Press release")
 
 
 class ResourcePage(BasePage):
@@ -78,10 +80,10 @@ class ResourcePage(BasePage):
             file.document.text for file in self.files.select_related("document") if file.document.text
         )
 
-    def files_for_visitor(self):
+    def files_for_visitor(self, files=None):
         """The files, the visitor's language first, then the site languages, then the others."""
         order = [get_language()] + [code for code, _name in settings.LANGUAGES]
-        files = [file for file in self.files.all() if file.document_id]
+        files = [file for file in (self.files.all() if files is None else files) if file.document_id]
         return sorted(files, key=lambda file: order.index(file.language) if file.language in order else len(order))
 
     def file_languages(self):
@@ -96,7 +98,7 @@ class ResourcePage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["files"] = self.files_for_visitor()
+        context["files"] = self.files_for_visitor(self.files.select_related("document"))
         context["topics"] = self.topics_for_visitor()
         return context
 

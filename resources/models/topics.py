@@ -7,6 +7,8 @@ from wagtail.models import TranslatableMixin
 from wagtail.snippets.models import register_snippet
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from operations.caching import cached_until_publish
+
 
 @register_snippet
 class Topic(TranslatableMixin, models.Model):
@@ -36,7 +38,14 @@ class Topic(TranslatableMixin, models.Model):
 
     @classmethod
     def for_active_language(cls):
-        """Every topic, named in the visitor's language where translated, else in the default language."""
+        """Every topic, named in the visitor's language where translated, else in the default language.
+
+        Cached until the next change of published content (saving a topic purges too).
+        """
+        return cached_until_publish(f"resources:topics:{get_language()}", cls._for_active_language)
+
+    @classmethod
+    def _for_active_language(cls):
         preference = [get_language(), settings.LANGUAGE_CODE]
 
         def rank(topic):

@@ -1,10 +1,14 @@
 """A large library for benchmarks: N resources in every locale, built from the demo catalogue's text."""
 
 import random
+import uuid
 
 from django.core.management.base import BaseCommand, CommandError
+from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
-from wagtail.models import Locale
+from django.utils import timezone
+from wagtail.models import Locale, Page
+from wagtail.search.backends import get_search_backend
 
 from pages.demo.translation import catalogue
 from resources.demo import RESOURCES
@@ -43,32 +47,86 @@ class Command(BaseCommand):
             raise CommandError("The demo library has no files or topics: run load_demo_content first.")
         start = ResourcePage.objects.filter(slug__startswith=SLUG_PREFIX, locale=english).count()
         generator = random.Random(seed + start)
+        backend = get_search_backend()
         for first in range(start, start + count, BATCH):
+            numbers = range(first, min(first + BATCH, start + count))
             with transaction.atomic():
-                for number in range(first, min(first + BATCH, start + count)):
-                    self.create(number, generator, english, libraries, documents, topics)
-            self.stdout.write(f"{min(first + BATCH, start + count) - start} of {count} resources × {len(libraries)} locales")
+                created = self.create_batch(numbers, generator, english, libraries, documents, topics)
+            backend.add_bulk(ResourcePage, list(ResourcePage.objects.filter(pk__in=created).prefetch_related("files__document")))
+            self.stdout.write(f"{numbers.stop - start} of {count} resources × {len(libraries)} locales")
 
-    def create(self, number, generator, english, libraries, documents, topics):
-        spec = generator.choice(RESOURCES)
-        files = generator.sample(documents, k=generator.randint(1, 4))
-        chosen_topics = generator.sample(topics, k=generator.randint(1, 2))
-        date = spec["date"].replace(year=generator.randint(2014, 2025), day=generator.randint(1, 28))
-        source = None
-        for locale_id, library in sorted(libraries.items(), key=lambda item: item[0] != english.pk):
-            strings = {} if locale_id == english.pk else catalogue(library.locale.language_code)
-            page = ResourcePage(
-                title=f"{strings.get(spec['title'], spec['title'])} ({number})",
-                slug=f"{SLUG_PREFIX}{number}",
-                summary=strings.get(spec["summary"], spec["summary"]),
-                kind=spec["kind"],
-                publication_date=date,
-                locale_id=locale_id,
-                live=True,
+    def create_batch(self, numbers, generator, english, libraries, documents, topics):
+        """One batch of resources in every locale, written in bulk rather than page by page.
+
+        Wagtail's `add_child` costs about a tenth of a second a page, an hour for 25,000 pages; rows
+        are inserted here directly, with the paths, URL paths and child counts `add_child` would set.
+        """
+        content_type = ContentType.objects.get_for_model(ResourcePage)
+        resources = [self.choose(number, generator, documents, topics) for number in numbers]
+        created = []
+        for locale_id, library in libraries.items():
+            library = Page.objects.select_for_update().get(pk=library.pk)
+            last = library.get_last_child()
+            position = Page._str2int(last.path[-Page.steplen :]) if last else 0
+            strings = {} if locale_id == english.pk else catalogue(libraries[locale_id].locale.language_code)
+            now = timezone.now()
+            pages = Page.objects.bulk_create(
+                Page(
+                    path=Page._get_path(library.path, library.depth + 1, position + offset),
+                    depth=library.depth + 1,
+                    numchild=0,
+                    title=self.title(resource, strings),
+                    draft_title=self.title(resource, strings),
+                    slug=resource["slug"],
+                    url_path=f"{library.url_path}{resource['slug']}/",
+                    content_type=content_type,
+                    locale_id=locale_id,
+                    translation_key=resource["translation_key"],
+                    live=True,
+                    first_published_at=now,
+                    last_published_at=now,
+                )
+                for offset, resource in enumerate(resources, start=1)
             )
-            if source is not None:
-                page.translation_key = source.translation_key
-            page.topics = chosen_topics
-            page.files = [ResourceFile(language=document.language, document=document) for document in files]
-            library.add_child(instance=page)
-            source = source or page
+            for page, resource in zip(pages, resources):
+                spec = resource["spec"]
+                specific = ResourcePage(
+                    summary=strings.get(spec["summary"], spec["summary"]),
+                    kind=spec["kind"],
+                    publication_date=resource["date"],
+                )
+                specific.__dict__.update({field.attname: getattr(page, field.attname) for field in Page._meta.concrete_fields})
+                specific.page_ptr_id = page.pk
+                # raw: the page row exists; only the resource's own row is inserted (and nothing indexed yet).
+                specific.save_base(raw=True, force_insert=True)
+                created.append(page.pk)
+            Page.objects.filter(pk=library.pk).update(numchild=library.numchild + len(resources))
+            ResourceFile.objects.bulk_create(
+                ResourceFile(page_id=page_id, language=document.language, document=document, sort_order=order)
+                for page_id, resource in zip(created[-len(resources) :], resources)
+                for order, document in enumerate(resource["files"])
+            )
+            ResourcePage.topics.through.objects.bulk_create(
+                ResourcePage.topics.through(resourcepage_id=page_id, topic_id=topic.pk)
+                for page_id, resource in zip(created[-len(resources) :], resources)
+                for topic in resource["topics"]
+            )
+        return created
+
+    @staticmethod
+    def title(resource, strings):
+        spec = resource["spec"]
+        return f"{strings.get(spec['title'], spec['title'])} ({resource['number']})"
+
+    @staticmethod
+    def choose(number, generator, documents, topics):
+        spec = generator.choice(RESOURCES)
+        return {
+            "number": number,
+            "slug": f"{SLUG_PREFIX}{number}",
+            "spec": spec,
+            "files": generator.sample(documents, k=generator.randint(1, 4)),
+            "topics": generator.sample(topics, k=generator.randint(1, 2)),
+            "date": spec["date"].replace(year=generator.randint(2014, 2025), day=generator.randint(1, 28)),
+            "translation_key": uuid.uuid4(),
+        }
