@@ -39,9 +39,12 @@ class HomePage(SingletonPerLocaleMixin, BasePage):
     def can_create_at(cls, parent):
         return super().can_create_at(parent) and parent.is_root()
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["sections"] = (
+    def sections(self):
+        """The menu pages of the first two levels, for the entry-point cards.
+
+        A method rather than a context variable: `.public()` queries at once, and the cards are
+        usually served from their cached fragment."""
+        return (
             Page.objects.descendant_of(self)
             .filter(depth__lte=self.depth + 2)
             .live()
@@ -49,4 +52,3 @@ class HomePage(SingletonPerLocaleMixin, BasePage):
             .in_menu()
             .order_by("path")
         )
-        return context
