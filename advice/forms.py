@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
 from advice.models import AdviceQuery
-from pages.widgets import compact_selects
+from pages.widgets import compact_widgets
 
 TIMESTAMP_SALT = "advice.form-started"
 SINGLE_LINE = RegexValidator(r"^[^\x00-\x1f\x7f]*$", _("Please write this on a single line."))
@@ -93,7 +93,7 @@ class AdviceQueryForm(forms.ModelForm):
         self.fields["phone"].widget.attrs["autocomplete"] = "tel"
         self.fields["website"].widget.attrs.update({"autocomplete": "off", "tabindex": "-1"})
         self.fields["started"].initial = started_token()
-        compact_selects(self)
+        compact_widgets(self, fixed_choices=True)
         required = _("This field is required.")
         for field in self.fields.values():
             field.error_messages.setdefault("required", required)

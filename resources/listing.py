@@ -17,7 +17,7 @@ from resources.languages import language_name
 from resources.models.resource import ResourceFile, ResourceKind, ResourcePage
 from resources.models.topics import Topic
 from resources.search import clean_query
-from pages.widgets import compact_selects
+from pages.widgets import compact_widgets
 
 RESOURCES_PER_PAGE = 20
 MAX_QUERY_LENGTH = 200
@@ -39,7 +39,7 @@ class LibraryFilterForm(forms.Form):
         self.fields["kind"].choices = every + list(ResourceKind.choices)
         self.fields["language"].choices = every + [(code, language_name(code)) for code in languages]
         self.fields["year"].choices = every + [(str(year), str(year)) for year in years]
-        compact_selects(self)
+        compact_widgets(self)
 
     def filters(self):
         """The valid filters; an unknown value (a topic that does not exist, a year of letters) is ignored."""
