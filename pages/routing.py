@@ -58,9 +58,8 @@ def route(request, path):
         result = page.route(request, components[matched - 1 :])
     except Http404:
         return None
-    if result is not None and result[0] is page:
-        # The breadcrumb shows these; they were fetched anyway.
-        request.page_ancestors = chain[:-1]
+    # The breadcrumb shows these; they were fetched anyway.
+    page.route_ancestors = chain[:-1]
     return result
 
 

@@ -50,11 +50,10 @@ def site_footer(context):
 
 @register.inclusion_tag("components/breadcrumb.html", takes_context=True)
 def breadcrumb(context, page):
-    request = context.get("request")
-    ancestors = getattr(request, "page_ancestors", None)
-    if ancestors is None or getattr(request, "_wagtail_route_for_request", (None,))[0] is not page:
+    ancestors = getattr(page, "route_ancestors", None)
+    if ancestors is None:
         ancestors = page.get_ancestors().filter(depth__gte=2)
-    return {"ancestors": ancestors, "page": page, "request": request}
+    return {"ancestors": ancestors, "page": page, "request": context.get("request")}
 
 
 @register.simple_tag

@@ -70,13 +70,14 @@ class Command(BaseCommand):
             position = Page._str2int(last.path[-Page.steplen :]) if last else 0
             strings = {} if locale_id == english.pk else catalogue(libraries[locale_id].locale.language_code)
             now = timezone.now()
+            titles = [self.title(resource, strings) for resource in resources]
             pages = Page.objects.bulk_create(
                 Page(
                     path=Page._get_path(library.path, library.depth + 1, position + offset),
                     depth=library.depth + 1,
                     numchild=0,
-                    title=self.title(resource, strings),
-                    draft_title=self.title(resource, strings),
+                    title=title,
+                    draft_title=title,
                     slug=resource["slug"],
                     url_path=f"{library.url_path}{resource['slug']}/",
                     content_type=content_type,
@@ -86,7 +87,7 @@ class Command(BaseCommand):
                     first_published_at=now,
                     last_published_at=now,
                 )
-                for offset, resource in enumerate(resources, start=1)
+                for offset, (resource, title) in enumerate(zip(resources, titles), start=1)
             )
             for page, resource in zip(pages, resources):
                 spec = resource["spec"]
