@@ -22,6 +22,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 STAFF_PASSWORD = "browser-journeys-password"
 EDITOR_USERNAME = "browser-editor"
 SPANISH_TRANSLATOR_USERNAME = "browser-translator-es"
+ARABIC_TRANSLATOR_USERNAME = "browser-translator-ar"
 
 
 def create_staff_accounts():
@@ -33,6 +34,7 @@ def create_staff_accounts():
     for username, group_name in [
         (EDITOR_USERNAME, SECRETARIAT_EDITORS),
         (SPANISH_TRANSLATOR_USERNAME, translator_group_name("es")),
+        (ARABIC_TRANSLATOR_USERNAME, translator_group_name("ar")),
     ]:
         user = get_user_model().objects.create_user(
             username=username, email=f"{username}@example.org", password=STAFF_PASSWORD
