@@ -1,5 +1,6 @@
 # Production image. Same steps as `make setup`: install, compile catalogues, collect static;
-# migrations and roles run in the entrypoint, gunicorn serves with deploy/gunicorn.conf.py.
+# migrations and roles run in the entrypoint, gunicorn serves with deploy/gunicorn.conf.py and the
+# worker (`manage.py run_worker`) runs beside it; `docker run <image> worker` runs the worker alone.
 FROM python:3.11-slim AS base
 
 ENV PYTHONDONTWRITEBYTECODE=1 \
@@ -15,7 +16,7 @@ RUN pip install -r requirements.txt
 
 COPY --chown=cti:cti . .
 RUN python manage.py compile_catalogues \
-    && SECRET_KEY=build-only ALLOWED_HOSTS=localhost python manage.py collectstatic --noinput --verbosity 0 \
+    && SECRET_KEY=build-only ALLOWED_HOSTS=localhost CLIENT_ADDRESS_HEADER=none WAGTAILADMIN_BASE_URL=https://localhost python manage.py collectstatic --noinput --verbosity 0 \
     && mkdir -p /app/media && chown cti:cti /app/media
 
 USER cti

@@ -6,7 +6,7 @@ MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run setup test serve demo clean check-migrations lighthouse bench reliability
+.PHONY: run setup test serve demo clean check-migrations lighthouse bench reliability screenshots
 
 $(VENV)/.runtime: requirements.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -29,14 +29,22 @@ setup: $(VENV)/.runtime
 	$(MANAGE) collectstatic --noinput --verbosity 0
 	$(MANAGE) ensure_admin
 
+## The site and, in the background, the worker (documents' text, scheduled publishing); Ctrl+C stops both.
 serve:
 	@$(MANAGE) ensure_admin
+	$(MANAGE) run_worker & worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(MANAGE) runserver $(HOST):$(PORT)
 
 ## The whole test suite, against PostgreSQL when DATABASE_URL is set or one answers locally, else SQLite.
 test: $(VENV)/.test
 	$(MANAGE) compile_catalogues
 	$(BIN)/python scripts/test_database.py $(BIN)/pytest $(PYTEST_ARGS)
+
+## The README's staff screenshots (docs/screenshots/*.png), clicked through the admin in Debian's chromium
+## against a fresh demo server.
+screenshots: $(VENV)/.test
+	$(MANAGE) compile_catalogues
+	$(BIN)/python scripts/screenshots.py
 
 ## Lighthouse (mobile, npm, Debian's chromium) on key pages in English and Arabic: prints the scores.
 lighthouse: $(VENV)/.test

@@ -1,6 +1,6 @@
-"""The visitor's query form, with its honeypot and minimum fill time."""
+"""The visitor's query form, with its honeypot, minimum fill time and single-use, expiring form token."""
 
-import time
+import secrets
 
 from django import forms
 from django.conf import settings
@@ -14,6 +14,9 @@ from advice.models import AdviceQuery
 from pages.widgets import compact_widgets
 
 TIMESTAMP_SALT = "advice.form-started"
+# How long a form shown to a visitor may be sent: long enough to write a query, short enough that a
+# harvested token is soon worthless.
+STARTED_TOKEN_MAX_AGE = 4 * 60 * 60
 SINGLE_LINE = RegexValidator(r"^[^\x00-\x1f\x7f]*$", _("Please write this on a single line."))
 PHONE = RegexValidator(r"^\+?[0-9 ()./-]{5,40}$", _("Please enter a phone number using digits, spaces and + ( ) - only."))
 # What no keyboard sends: C1 control characters, and U+FFFD, which stands for bytes that were not UTF-8.
@@ -29,6 +32,12 @@ FREE_TEXT_FIELDS = ("name", "position", "institution", "question")
 COUNTRY_NAME_LANGUAGE = {"pt": "pt-br"}
 
 
+ALREADY_SENT = _(
+    "This form has already been sent, and we have received that query. To send another query, check your "
+    "answers and send the form again."
+)
+
+
 def country_choices():
     language = translation.get_language() or settings.LANGUAGE_CODE
     with translation.override(COUNTRY_NAME_LANGUAGE.get(language, language)):
@@ -40,8 +49,9 @@ def language_choices():
 
 
 def started_token():
-    """A tamper-proof record of when the form was shown, to refuse forms sent faster than a person can."""
-    return signing.Signer(salt=TIMESTAMP_SALT).sign(str(int(time.time())))
+    """A tamper-proof record of when the form was shown: refuses forms sent faster than a person can, or
+    hours later, and its random nonce lets one token send one query only (see AdviceQuery.form_nonce)."""
+    return signing.TimestampSigner(salt=TIMESTAMP_SALT).sign(secrets.token_hex(16))
 
 
 class AdviceQueryForm(forms.ModelForm):
@@ -99,23 +109,37 @@ class AdviceQueryForm(forms.ModelForm):
             field.error_messages.setdefault("required", required)
 
     def clean_started(self):
+        signer = signing.TimestampSigner(salt=TIMESTAMP_SALT)
+        token = self.cleaned_data["started"]
         try:
-            started_at = int(signing.Signer(salt=TIMESTAMP_SALT).unsign(self.cleaned_data["started"]))
-        except (signing.BadSignature, ValueError):
+            nonce = signer.unsign(token, max_age=STARTED_TOKEN_MAX_AGE)
+        except signing.BadSignature:
             raise forms.ValidationError(_("The form had expired. Please check your answers and send it again."))
-        if time.time() - started_at < settings.ADVICE_MIN_FILL_SECONDS:
+        if self.sent_too_quickly(signer, token):
             raise forms.ValidationError(
                 _("The form was sent too quickly. Please check your answers and send it again.")
             )
-        return self.cleaned_data["started"]
+        if AdviceQuery.objects.filter(form_nonce=nonce).exists():
+            raise forms.ValidationError(ALREADY_SENT)
+        self.instance.form_nonce = nonce
+        return token
 
-    def clean_website(self):
-        if self.cleaned_data["website"]:
-            raise forms.ValidationError(_("Your query could not be accepted. Please leave the last field empty."))
-        return ""
+    @staticmethod
+    def sent_too_quickly(signer, token):
+        """Whether the token is younger than a person needs to fill in the form."""
+        if not settings.ADVICE_MIN_FILL_SECONDS:
+            return False
+        try:
+            signer.unsign(token, max_age=settings.ADVICE_MIN_FILL_SECONDS)
+        except signing.SignatureExpired:
+            return False
+        return True
 
     def clean(self):
         cleaned_data = super().clean()
+        if cleaned_data.get("website"):
+            # Said to no field in particular, and without saying why: nothing a bot can learn from.
+            raise forms.ValidationError(_("Your query could not be accepted. Please try again later."))
         for name in FREE_TEXT_FIELDS:
             if isinstance(cleaned_data.get(name), str):
                 cleaned_data[name] = cleaned_data[name].translate(BIDI_CONTROLS).strip()

@@ -2,15 +2,13 @@ import secrets
 
 from django.conf import settings
 from django.db import models
-from django.utils.html import format_html_join
-from django.utils.safestring import mark_safe
-from django.utils.timezone import localtime
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail_localize.fields import TranslatableField
 
+from advice.geneva_time import geneva_time
 from pages.blocks import RICH_TEXT_FEATURES
 from pages.models.base import BasePage, SingletonPerLocaleMixin
 
@@ -105,7 +103,8 @@ class AdviceQuery(models.Model):
         on_delete=models.PROTECT,
         related_name="queries",
     )
-    internal_notes = models.TextField(_("internal notes"), blank=True, max_length=20000)
+    # The nonce of the signed form token this query was sent with: one stored query per token.
+    form_nonce = models.CharField(max_length=32, unique=True, null=True, editable=False)
 
     class Meta:
         ordering = ["-created_at"]
@@ -120,25 +119,6 @@ class AdviceQuery(models.Model):
         if not self.reference:
             self.reference = self.new_reference()
         super().save(*args, **kwargs)
-
-    def handling_history(self):
-        changes = self.changes.select_related("assignee", "referral_partner", "changed_by")
-        return format_html_join(
-            mark_safe("<br>"),
-            "{} · {} · {} · {} ({})",
-            (
-                (
-                    localtime(change.changed_at).strftime("%Y-%m-%d %H:%M"),
-                    change.get_status_display(),
-                    change.assignee or "–",
-                    change.referral_partner or "–",
-                    change.changed_by or _("sent through the form"),
-                )
-                for change in changes
-            ),
-        )
-
-    handling_history.short_description = _("history of status changes")
 
     @classmethod
     def new_reference(cls):
@@ -173,4 +153,24 @@ class AdviceQueryChange(models.Model):
         verbose_name_plural = _("changes of advice queries")
 
     def __str__(self):
-        return f"{self.query} {self.get_status_display()} {self.changed_at:%Y-%m-%d %H:%M}"
+        return f"{self.query} {self.get_status_display()} {geneva_time(self.changed_at)}"
+
+
+class AdviceQueryNote(models.Model):
+    """An internal note on a query: appended with its author and time, never edited or overwritten."""
+
+    query = models.ForeignKey(AdviceQuery, on_delete=models.CASCADE, related_name="notes")
+    created_at = models.DateTimeField(_("date"), auto_now_add=True, db_index=True)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("author"), null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    text = models.TextField(_("note"), max_length=5000)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("internal note")
+        verbose_name_plural = _("internal notes")
+
+    def __str__(self):
+        return f"{self.query} {geneva_time(self.created_at)}"

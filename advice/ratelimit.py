@@ -8,10 +8,7 @@ workers an address gets up to N times the limit (the README says so).
 from django.conf import settings
 from django.core.cache import cache
 
-
-def client_address(request):
-    address = request.META.get(settings.ADVICE_CLIENT_IP_HEADER) or request.META.get("REMOTE_ADDR", "")
-    return address.split(",")[0].strip()[:64]
+from operations.client_address import client_address
 
 
 def over_limit(request):

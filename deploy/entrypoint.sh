@@ -1,9 +1,38 @@
 #!/bin/sh
-# Container entrypoint: apply migrations, make sure the catalogues and roles are in place, then serve.
+# Container entrypoint.
+#   (default command)  migrate, set up the roles, then serve with gunicorn AND run the worker
+#                      (`manage.py run_worker`: documents' text, scheduled publishing every minute)
+#                      next to it; when either stops, the other is stopped and the container exits.
+#   worker             the worker alone, for a deployment that runs it in a container of its own
+#                      (then set RUN_WORKER=0 on the web container).
+#   anything else      run as given, after the migrations.
 set -eu
+if [ "${1:-}" = "worker" ]; then
+    exec python manage.py run_worker
+fi
 python manage.py migrate --noinput
 python manage.py setup_roles
 if [ "${LOAD_DEMO_CONTENT:-0}" = "1" ]; then
     python manage.py load_demo_content
 fi
-exec "$@"
+if [ "${1:-}" != "gunicorn" ] || [ "${RUN_WORKER:-1}" != "1" ]; then
+    exec "$@"
+fi
+
+"$@" &
+server=$!
+python manage.py run_worker &
+worker=$!
+stop() {
+    kill -TERM "$server" "$worker" 2>/dev/null || true
+}
+trap stop TERM INT
+# Until one of the two stops (or the container is told to stop): then stop the other and exit.
+while kill -0 "$server" 2>/dev/null && kill -0 "$worker" 2>/dev/null; do
+    sleep 1
+done
+stop
+status=0
+wait "$server" || status=$?
+wait "$worker" || true
+exit "$status"

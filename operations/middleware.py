@@ -7,9 +7,11 @@ from csp.middleware import CSPMiddleware
 from csp.utils import default_config
 from django.conf import settings
 from django.core.cache import cache
-from django.utils.cache import patch_cache_control
+from django.http import HttpResponse
+from django.utils.cache import add_never_cache_headers, patch_cache_control
 
 from .caching import cache_control, page_cache_generation
+from .views import render_static_page
 
 ADMIN_PREFIX = "/admin/"
 NEVER_CACHED_PREFIXES = ("/admin/", "/documents/", "/language/", "/healthz", "/readyz")
@@ -26,6 +28,39 @@ class SiteCSPMiddleware(CSPMiddleware):
         if not report_only and admin_policy and parts.config is None and request.path_info.startswith(ADMIN_PREFIX):
             parts.config = default_config(admin_policy["DIRECTIVES"])
         return parts
+
+
+class PublicRequestBodyLimitMiddleware:
+    """A body too large for a public URL is refused with 413 from its Content-Length, unread.
+
+    Visitors only ever send the advice form (some 40 KB at most); only the admin takes uploads.
+    Django would otherwise read a 45 MB body whole as soon as the CSRF check looks at the form,
+    holding a worker for seconds. nginx refuses it first (client_max_body_size); this is the same
+    rule for gunicorn reached any other way. A body without a Content-Length (chunked) is never read
+    by Django at all.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.limit = settings.PUBLIC_REQUEST_BODY_MAX_SIZE
+
+    def __call__(self, request):
+        if not request.path_info.startswith(ADMIN_PREFIX) and declared_length(request) > self.limit:
+            return request_too_large(request)
+        return self.get_response(request)
+
+
+def declared_length(request):
+    try:
+        return int(request.META.get("CONTENT_LENGTH") or 0)
+    except ValueError:
+        return 0  # Django reads no body for a Content-Length it cannot parse
+
+
+def request_too_large(request):
+    response = HttpResponse(render_static_page(request, "operations/413.html"), status=413)
+    add_never_cache_headers(response)
+    return response
 
 
 class SecurityHeadersMiddleware:

@@ -8,7 +8,7 @@ library and home page listings, so its save purges as well.
 
 from django.db.models.signals import post_delete, post_save
 from wagtail.documents import get_document_model
-from wagtail.models import Site
+from wagtail.models import PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from pages.models import FooterContent
@@ -26,6 +26,6 @@ def purge_cached_content(**kwargs):
 def connect():
     for signal in (page_published, page_unpublished, post_page_move):
         signal.connect(purge_cached_content, dispatch_uid=DISPATCH_UID)
-    for model in (FooterContent, Topic, Site, get_document_model()):
+    for model in (FooterContent, Topic, Site, PageViewRestriction, get_document_model()):
         for signal in (post_save, post_delete):
             signal.connect(purge_cached_content, sender=model, dispatch_uid=f"{DISPATCH_UID}.{model._meta.label}")

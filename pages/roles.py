@@ -15,6 +15,7 @@ from wagtail.models import (
 
 SECRETARIAT_EDITORS = "Secretariat editors"
 ADMINISTRATORS = "Administrators"
+HELP_DESK = "Help desk"
 TRANSLATORS_PREFIX = "Translators – "
 
 LANGUAGE_NAMES = dict(settings.LANGUAGES)
@@ -38,6 +39,7 @@ EDITOR_MODEL_PERMISSIONS = [
     "pages.add_footercontent",
     "pages.change_footercontent",
     "pages.delete_footercontent",
+    "pages.publish_footercontent",
     "wagtailredirects.add_redirect",
     "wagtailredirects.change_redirect",
     "wagtailredirects.delete_redirect",
@@ -57,6 +59,8 @@ EDITOR_MODEL_PERMISSIONS = [
 # "Sync translated pages" act on every language (and can publish them all). A translator syncs their
 # own language through translation_report's sync view, which asks only for edit rights on that page.
 TRANSLATOR_MODEL_PERMISSIONS = ["wagtailadmin.access_admin"]
+# The help desk reads and answers the advice hub's queries (assign, status, notes), and nothing else.
+HELP_DESK_MODEL_PERMISSIONS = ["wagtailadmin.access_admin", "advice.view_advicequery", "advice.change_advicequery"]
 
 
 def translator_group_name(language_code):
@@ -95,6 +99,9 @@ def setup_roles(extra_editor_permissions=()):
     editors.permissions.add(*model_permissions(EDITOR_MODEL_PERMISSIONS + list(extra_editor_permissions)))
     grant_pages(editors, root_page, EDITOR_PAGE_PERMISSIONS)
     grant_collection(editors, root_collection, MEDIA_PERMISSIONS)
+
+    help_desk, _created = Group.objects.get_or_create(name=HELP_DESK)
+    help_desk.permissions.set(model_permissions(HELP_DESK_MODEL_PERMISSIONS))
 
     administrators, _created = Group.objects.get_or_create(name=ADMINISTRATORS)
     administrators.permissions.set(Permission.objects.all())

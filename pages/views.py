@@ -5,7 +5,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import cache_control
 from wagtail.models import Page
 
-from .navigation import absolute_url, nearest_translation
+from .navigation import absolute_url, may_view, nearest_translation, open_to_everyone
 
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 
@@ -32,8 +32,9 @@ def switch_language(request, language_code):
     page_id = request.GET.get("page", "")
     if page_id.isascii() and page_id.isdigit():  # "²" is a digit to isdigit(), not to int()
         page = Page.objects.live().filter(pk=int(page_id)).first()
-        if page is not None:
-            target = nearest_translation(page, language_code)
+        # A page this visitor may not view is treated as unknown: not even its ancestors are revealed.
+        if page is not None and may_view(page, request):
+            target = nearest_translation(page, language_code, request)
             if target is not None:
                 target_url = target.get_url(request)
                 if target.translation_key != page.translation_key:
@@ -63,7 +64,7 @@ def robots_txt(request):
 @cache_control(public=True, max_age=3600)
 def sitemap_xml(request):
     """Every live public page of every locale, each with its alternates in the other languages."""
-    pages = list(Page.objects.filter(depth__gte=2).live().public().select_related("locale").order_by("path"))
+    pages = list(open_to_everyone(Page.objects.filter(depth__gte=2).live()).select_related("locale").order_by("path"))
     locations = {page.pk: absolute_url(page, request) for page in pages}
     by_key = {}
     for page in pages:

@@ -8,11 +8,13 @@ versions in other languages show the library's language features.
 import datetime
 
 from django.core.files.base import ContentFile
-from wagtail.models import Collection, Locale
+from wagtail.models import Locale
 
 from pages.demo.translation import translate_object
 from resources.languages import language_name
+from resources.document_forms import library_collection
 from resources.models import LibraryDocument, ResourceFile, ResourcePage, Topic
+from resources.pdf_text import extract_text
 from resources.sample_files import sample_pdf
 
 LIBRARY = {
@@ -247,8 +249,6 @@ RESOURCES += [
     },
 ]
 
-COLLECTION_NAME = "Library"
-
 
 def load_resources(library_page, overwrite=False):
     """Add the demo topics and resources under the English library page; a second run creates nothing."""
@@ -279,20 +279,18 @@ def load_topics(created, overwrite):
     return topics
 
 
-def library_collection():
-    root = Collection.get_first_root_node()
-    return root.get_children().filter(name=COLLECTION_NAME).first() or root.add_child(name=COLLECTION_NAME)
-
-
 def sample_document(spec, language, collection, created):
     title = f"{spec['title']} ({language_name(language)})"
     document = LibraryDocument.objects.filter(title=title, language=language).first()
     if document is not None:
         return document
-    document = LibraryDocument(title=title, collection=collection, language=language, description=spec["summary"])
     data = sample_pdf(spec["title"], spec["summary"], language_name(language))
+    # The demo's own sample files are read at once, here: no worker needs to run for the demo's search.
+    document = LibraryDocument(
+        title=title, collection=collection, language=language, description=spec["summary"], text=extract_text(data, "pdf")
+    )
     document.file.save(f"{spec['slug']}-{language}.pdf", ContentFile(data), save=False)
-    document.save()
+    document.save(queue_text_extraction=False)
     created.append(f"document {title}")
     return document
 
@@ -309,8 +307,7 @@ def load_resource(library_page, spec, topics, collection, created, overwrite):
     page.publication_date = spec["date"]
     page.topics = [topics[slug] for slug in spec["topics"]]
     page.files = [
-        ResourceFile(language=language, document=sample_document(spec, language, collection, created))
-        for language in spec["languages"]
+        ResourceFile(document=sample_document(spec, language, collection, created)) for language in spec["languages"]
     ]
     if is_new:
         library_page.add_child(instance=page)

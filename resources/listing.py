@@ -66,7 +66,7 @@ def apply_filters(resources, filters):
     if "kind" in filters:
         resources = resources.filter(kind=filters["kind"])
     if "language" in filters:
-        in_language = ResourceFile.objects.filter(page_id=OuterRef("pk"), language=filters["language"])
+        in_language = ResourceFile.objects.filter(page_id=OuterRef("pk"), document__language=filters["language"])
         resources = resources.filter(Exists(in_language))
     if "year" in filters:
         resources = resources.filter(publication_date__year=filters["year"])
@@ -79,7 +79,7 @@ def apply_filters(resources, filters):
 
 def file_languages_in_use():
     order = [code for code, _name in settings.LANGUAGES]
-    codes = set(ResourceFile.objects.values_list("language", flat=True).distinct())
+    codes = set(ResourceFile.objects.values_list("document__language", flat=True).distinct())
     return sorted(codes, key=lambda code: (order.index(code) if code in order else len(order), language_name(code)))
 
 

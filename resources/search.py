@@ -9,6 +9,7 @@ from django.db.models.functions import Coalesce
 from wagtail.models import Page, get_page_models
 
 from pages.models.base import BasePage
+from pages.navigation import open_to_everyone
 from resources.models.resource import ResourceKind, ResourcePage
 
 MAX_QUERY_LENGTH = 200
@@ -28,7 +29,7 @@ def clean_query(raw):
 
 def search_pages(query, locale):
     """Live public pages of the locale matching every word of the query, best first."""
-    return Page.objects.live().public().filter(locale=locale).search(query, operator="and")
+    return open_to_everyone(Page.objects.live().filter(locale=locale)).search(query, operator="and")
 
 
 def page_types_with_introduction():

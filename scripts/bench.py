@@ -59,8 +59,11 @@ def environment(**extra):
         "DATABASE_URL": DATABASE_URL,
         "SECRET_KEY": secrets.token_urlsafe(50),
         "ALLOWED_HOSTS": "127.0.0.1,testserver",
+        "WAGTAILADMIN_BASE_URL": "http://127.0.0.1",
         "SECURE_SSL_REDIRECT": "0",
         "SECURE_COOKIES": "0",
+        # wrk talks to gunicorn directly: no proxy in front.
+        "CLIENT_ADDRESS_HEADER": "none",
         "LOG_LEVEL": "WARNING",
         "GUNICORN_ACCESSLOG": "",
         # Recycled workers would take their CPU time with them.

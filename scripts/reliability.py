@@ -12,7 +12,12 @@ deploy/gunicorn.conf.py and nginx by deploy/nginx.conf:
    answers; once the database is back the site serves normally within 5 s, with no process
    restarted, and the advice-hub query sent before the outage is still there;
 4. 50 idle half-open connections held open while a normal request still answers within 1 s;
-5. at least 5,000 generated bad inputs (scripts/reliability_fuzz.py, hypothesis) to every public
+5. an attacker posting junk to the advice form from one address (forging X-Real-IP and
+   X-Forwarded-For) while visitors from other addresses send queries: all of theirs stored; a 45 MB
+   body refused with 413 at once by nginx and by Django (scripts/reliability_abuse.py);
+6. a translator uploads the audit's crafted PDF through the admin while 10 clients load pages: the
+   upload answers at once (its text is read by the background worker) and no request takes over 1 s;
+7. at least 5,000 generated bad inputs (scripts/reliability_fuzz.py, hypothesis) to every public
    URL and form: no 5xx, nothing stored but what the form accepted, nothing reflected unescaped.
 
 Prints its figures and exits non-zero if any check fails. RELIABILITY_SECONDS and
@@ -35,6 +40,7 @@ from urllib.parse import quote
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+import reliability_abuse  # noqa: E402
 import reliability_fuzz  # noqa: E402
 from reliability_stack import PYTHON, ROOT, Stack, check_production_nginx_config, die_with_parent  # noqa: E402
 
@@ -48,6 +54,8 @@ RECOVERY_LIMIT = 5.0
 HALF_OPEN = 50
 HALF_OPEN_LIMIT = 1.0
 MIN_BAD_INPUTS = 5000
+PDF_LOAD_SECONDS = 20
+PDF_CLIENTS = 10
 LANGUAGES = ["ar", "en", "es", "fr", "pt"]
 OK_STATUSES = {200, 301, 302, 304, 404}
 SERVICE_UNAVAILABLE_HEADINGS = {
@@ -199,14 +207,27 @@ class Prober(threading.Thread):
             time.sleep(0.05)
 
 
+def start_load(stack, targets, name, **changes):
+    """The load process (scripts/reliability_load.py) on the plan, with `changes` (seconds, clients, seed)."""
+    plan = {**load_plan(targets), "port": stack.port, **changes}
+    plan_path, results_path = stack.directory / f"{name}-plan.json", stack.directory / f"{name}-results.json"
+    plan_path.write_text(json.dumps(plan))
+    process = subprocess.Popen([PYTHON, str(ROOT / "scripts" / "reliability_load.py"), str(plan_path), str(results_path)],
+                               preexec_fn=die_with_parent(signal.SIGTERM))
+    return process, results_path, plan["seconds"]
+
+
+def finish_load(load):
+    """Wait for the load process; its results: {"clients_finished", "records"}."""
+    process, results_path, seconds = load
+    process.wait(timeout=seconds + 120)
+    return json.loads(results_path.read_text())
+
+
 def run_load_with_incidents(stack, targets, checks):
     """Steps 1–3: the load, and during it a reload and a database outage."""
-    workdir = stack.directory
-    plan_path, results_path = workdir / "load-plan.json", workdir / "load-results.json"
-    plan_path.write_text(json.dumps({**load_plan(targets), "port": stack.port}))
     master = stack.gunicorn.pid
-    load = subprocess.Popen([PYTHON, str(ROOT / "scripts" / "reliability_load.py"), str(plan_path), str(results_path)],
-                            preexec_fn=die_with_parent(signal.SIGTERM))
+    load = start_load(stack, targets, "load")
     began = time.monotonic()
     events = {}
 
@@ -252,8 +273,7 @@ def run_load_with_incidents(stack, targets, checks):
     prober.join(30)
     workers_after_outage = set(stack.worker_pids())
 
-    load.wait(timeout=LOAD_SECONDS + 120)
-    data = json.loads(results_path.read_text())
+    data = finish_load(load)
     records = data["records"]
     paths = [path for path, _weight in load_plan(targets)["urls"]]
     checks.expect(data["clients_finished"] == CLIENTS, f"only {data['clients_finished']} of {CLIENTS} load clients finished")
@@ -411,6 +431,13 @@ def rate_limit(stack, targets, checks):
         statuses.append(status)
     checks.figure("limit_req on the advice form (12 quick posts from one address)", statuses)
     checks.expect(429 in statuses and statuses[0] != 429, "nginx did not limit posts to the advice form")
+    statuses = []
+    for _attempt in range(12):
+        status, _response, _body = get(stack, "/admin/login/", method="POST", body="username=x&password=y",
+                                       source="127.7.0.2", headers={"Content-Type": "application/x-www-form-urlencoded"})
+        statuses.append(status)
+    checks.figure("limit_req on the admin's sign-in (12 quick posts from one address)", statuses)
+    checks.expect(429 in statuses and statuses[0] != 429, "nginx did not limit sign-in attempts")
 
 
 # What a bad input may add: accepted queries (checked below), their sessions, and failed sign-ins,
@@ -517,6 +544,9 @@ def scan_logs(stack, checks):
     for line in upstream[:5]:
         print(f"    {line[:300]}")
     checks.expect(not upstream, "nginx could not reach gunicorn")
+    if stack.worker is not None:
+        checks.figure("background worker", "running" if stack.worker.poll() is None else f"stopped ({stack.worker.returncode})")
+        checks.expect(stack.worker.poll() is None, f"the background worker stopped; see {stack.worker_log}")
 
 
 def main():
@@ -533,6 +563,8 @@ def main():
         stack.prepare(log)
         stack.start_gunicorn()
         stack.start_nginx()
+        if stack.start_task_worker():
+            log("The background worker (manage.py run_worker) is running")
         log(f"gunicorn (production settings, deploy/gunicorn.conf.py) on 127.0.0.1:{stack.gunicorn_port}, "
             f"nginx (deploy/nginx.conf) in front on {stack.base}")
         targets = discover(stack)
@@ -545,7 +577,14 @@ def main():
         figures.update(run_load_with_incidents(stack, targets, checks))
         log(f"4. {HALF_OPEN} half-open connections")
         figures["half_open"] = half_open(stack, targets, checks)
-        log("5. Bad inputs (hypothesis)")
+        log("5. Junk from one address while visitors send queries; oversized bodies")
+        reliability_abuse.junk_from_one_address(stack, targets, checks, reliability_fuzz.VALID_QUERY)
+        reliability_abuse.oversized_bodies(stack, targets, checks)
+        log(f"6. The crafted PDF uploaded by a translator while {PDF_CLIENTS} clients load pages")
+        reliability_abuse.crafted_pdf_under_load(
+            stack, checks, lambda name, **changes: start_load(stack, targets, name, **changes), finish_load,
+            seconds=PDF_LOAD_SECONDS, clients=PDF_CLIENTS)
+        log("7. Bad inputs (hypothesis)")
         figures["bad_inputs"] = bad_inputs(stack, targets, checks)
         scan_logs(stack, checks)
     except Exception as exc:

@@ -260,6 +260,8 @@ class Stack:
         self.gunicorn_log = self.directory / "gunicorn.log"
         self.nginx = None
         self.nginx_prefix = self.directory / "nginx"
+        self.worker = None
+        self.worker_log = self.directory / "worker.log"
         self.env = {
             **os.environ,
             "DJANGO_SETTINGS_MODULE": "cti_site.settings.production",
@@ -267,14 +269,15 @@ class Stack:
             "SECRET_KEY": secrets.token_urlsafe(50),
             # cti.example.org: deploy/nginx.conf's server_name, sent by its plain-HTTP /healthz.
             "ALLOWED_HOSTS": "127.0.0.1,localhost,cti.example.org",
+            "WAGTAILADMIN_BASE_URL": "https://cti.example.org",
             "SECURE_SSL_REDIRECT": "0",
             "SECURE_COOKIES": "0",
             "STATIC_ROOT": str(self.static_root),
             "MEDIA_ROOT": str(self.media_root),
             # No mail server on this machine; the advice hub stores the query before any email.
             "EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend",
-            # Behind nginx the visitor's address is X-Real-IP (README, Advice hub).
-            "ADVICE_CLIENT_IP_HEADER": "HTTP_X_REAL_IP",
+            # Behind nginx the visitor's address is X-Real-IP, which it sets (README, Production).
+            "CLIENT_ADDRESS_HEADER": "X-Real-IP",
             # Generated forms are sent at once; the signed timestamp is still required and checked.
             "ADVICE_MIN_FILL_SECONDS": "0",
             "LOG_LEVEL": "WARNING",
@@ -332,6 +335,18 @@ class Stack:
     def worker_pids(self):
         return children_of(self.gunicorn.pid)
 
+    def start_task_worker(self):
+        """The background worker (`manage.py run_worker`), as deploy/ runs it next to gunicorn; False if there is none."""
+        if not (ROOT / "resources" / "management" / "commands" / "run_worker.py").exists():
+            return False
+        log = open(self.worker_log, "wb")
+        self.worker = subprocess.Popen(
+            [PYTHON, "manage.py", "run_worker"], cwd=ROOT, env=self.env, stdout=log, stderr=subprocess.STDOUT,
+            stdin=subprocess.DEVNULL, preexec_fn=die_with_parent(signal.SIGTERM),
+        )
+        log.close()
+        return True
+
     def start_nginx(self):
         prefix = self.nginx_prefix
         (prefix / "tmp").mkdir(parents=True, exist_ok=True)
@@ -360,10 +375,10 @@ class Stack:
         return True
 
     def close(self, keep=False):
-        for process in (self.nginx, self.gunicorn):
+        for process in (self.nginx, self.gunicorn, self.worker):
             if process is not None and process.poll() is None:
                 process.send_signal(signal.SIGTERM)
-        for process in (self.nginx, self.gunicorn):
+        for process in (self.nginx, self.gunicorn, self.worker):
             if process is not None:
                 try:
                     process.wait(timeout=40)

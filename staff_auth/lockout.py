@@ -1,19 +1,12 @@
-"""django-axes helpers: which address a login attempt comes from."""
+"""django-axes helpers: the page shown to a locked-out sign-in.
+
+The address of an attempt is the site's one client address (operations.client_address, named by
+AXES_CLIENT_IP_CALLABLE in the settings).
+"""
 
 import math
 
 from django.conf import settings
-
-
-def client_ip(request):
-    """The visitor's address: REMOTE_ADDR, or the header the proxy in front sets (AXES_CLIENT_IP_HEADER).
-
-    Behind nginx use HTTP_X_REAL_IP (set from $remote_addr). If a list such as X-Forwarded-For is
-    used, only its last entry, the one our own proxy added, is trusted: the others come from the client.
-    """
-    header = getattr(settings, "AXES_CLIENT_IP_HEADER", "REMOTE_ADDR")
-    address = request.META.get(header) or request.META.get("REMOTE_ADDR") or ""
-    return address.split(",")[-1].strip() or None
 
 
 def lockout_response(request, original_response=None, credentials=None):

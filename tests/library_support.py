@@ -35,7 +35,7 @@ def publish_resource(title, languages=("en",), kind="tool", topics=("safeguards"
         live=False,
     )
     page.topics = list(Topic.objects.filter(locale__language_code="en", slug__in=topics))
-    page.files = [ResourceFile(language=code, document=make_document(f"{title} {code}", code)) for code in languages]
+    page.files = [ResourceFile(document=make_document(f"{title} {code}", code)) for code in languages]
     library.add_child(instance=page)
     page.save_revision().publish()
     return page

@@ -32,9 +32,6 @@ def query_urls(query):
         reverse("advice_queries:index") + "?export=xlsx",
         reverse("advice_queries:index") + f"?q={query.reference}",
         reverse("advice_queries:edit", args=[query.pk]),
-        reverse("advice_queries:inspect", args=[query.pk]),
-        reverse("advice_queries:history", args=[query.pk]),
-        reverse("advice_queries:usage", args=[query.pk]),
         reverse("advice_queries:delete", args=[query.pk]),
         reverse("advice_queries:add"),
     ]
@@ -97,7 +94,7 @@ def test_the_secretariat_lists_filters_and_searches_queries(editor_client, query
         assert query.reference in editor_client.get(f"{index}?{filters}").content.decode(), filters
     for filters in ["status=closed", "topic=training", "country=CL", "preferred_language=fr", "q=nothing-like-it"]:
         assert query.reference not in editor_client.get(f"{index}?{filters}").content.decode(), filters
-    assert "confidential question" in editor_client.get(reverse("advice_queries:inspect", args=[query.pk])).content.decode()
+    assert "confidential question" in editor_client.get(reverse("advice_queries:edit", args=[query.pk])).content.decode()
 
 
 @pytest.mark.django_db
@@ -107,22 +104,23 @@ def test_the_secretariat_assigns_refers_and_answers_a_query_with_a_dated_history
 
     assert editor_client.get(edit).status_code == 200
     for step in [
-        {"status": "in_progress", "assignee": editor.pk, "referral_partner": "", "internal_notes": "Taking it."},
-        {"status": "referred", "assignee": editor.pk, "referral_partner": partner.pk, "internal_notes": "To APT."},
-        {"status": "answered", "assignee": editor.pk, "referral_partner": partner.pk, "internal_notes": "Done."},
+        {"status": "in_progress", "assignee": editor.pk, "referral_partner": "", "note": "Taking it."},
+        {"status": "referred", "assignee": editor.pk, "referral_partner": partner.pk, "note": "To APT."},
+        {"status": "answered", "assignee": editor.pk, "referral_partner": partner.pk, "note": "Done."},
     ]:
         response = editor_client.post(edit, step)
         assert response.status_code == 302, response.content.decode()[:2000]
 
     query.refresh_from_db()
-    assert (query.status, query.assignee, query.referral_partner, query.internal_notes) == (
-        "answered", editor, partner, "Done."
-    )
+    assert (query.status, query.assignee, query.referral_partner) == ("answered", editor, partner)
+    assert list(query.notes.values_list("text", "author__username")) == [
+        ("Done.", "editor"), ("To APT.", "editor"), ("Taking it.", "editor")
+    ]
     history = list(query.changes.values_list("status", "changed_by__username"))
     assert history == [("new", None), ("in_progress", "editor"), ("referred", "editor"), ("answered", "editor")]
     assert query.status_changed_at == query.changes.last().changed_at
-    inspect = editor_client.get(reverse("advice_queries:inspect", args=[query.pk])).content.decode()
-    assert "Association for the Prevention of Torture" in inspect and "Referred to a partner" in inspect
+    screen = editor_client.get(edit).content.decode()
+    assert "Association for the Prevention of Torture" in screen and "Referred to a partner" in screen
 
 
 @pytest.mark.django_db
@@ -146,5 +144,5 @@ def test_the_csv_export_holds_every_query_field(editor_client, query):
     assert row["Name"] == "Amina Haddad"
     assert row["Email"] == "amina@example.org"
     assert row["Question"] == "A confidential question"
-    assert row["Country"] in {"Morocco", "MA"}
-    assert row["Status"] in {"New", "new"}
+    assert row["Country"] == "Morocco"
+    assert row["Status"] == "New"

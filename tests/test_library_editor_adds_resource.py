@@ -21,7 +21,7 @@ def test_an_editor_adds_a_resource_with_english_and_spanish_files_listed_in_both
             "publication_date": "2025-03-01",
             "topics": [safeguards.pk],
             "files": inline_formset(
-                [{"language": "en", "document": english.pk}, {"language": "es", "document": spanish.pk}]
+                [{"document": english.pk}, {"document": spanish.pk}]
             ),
             "introduction": "",
             "body": streamfield([]),

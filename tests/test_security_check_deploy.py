@@ -14,6 +14,8 @@ def test_check_deploy_is_silent():
         "DJANGO_SETTINGS_MODULE": "cti_site.settings.production",
         "SECRET_KEY": "a-long-random-production-secret-" + "k3Y9-pQ7-zW2-" * 4,
         "ALLOWED_HOSTS": "cti.example.org",
+        "WAGTAILADMIN_BASE_URL": "https://cti.example.org",
+        "CLIENT_ADDRESS_HEADER": "X-Real-IP",
         "PYTHONWARNINGS": "ignore::DeprecationWarning",
     }
     for variable in ("SECURE_SSL_REDIRECT", "SECURE_COOKIES", "SECURE_HSTS_SECONDS"):
@@ -28,7 +30,12 @@ def test_check_deploy_is_silent():
 
 
 def test_production_refuses_to_start_without_a_secret_key():
-    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "cti_site.settings.production", "ALLOWED_HOSTS": "cti.example.org"}
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "cti_site.settings.production",
+        "ALLOWED_HOSTS": "cti.example.org",
+        "WAGTAILADMIN_BASE_URL": "https://cti.example.org",
+    }
     env.pop("SECRET_KEY", None)
     result = subprocess.run(
         [sys.executable, "manage.py", "check"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120

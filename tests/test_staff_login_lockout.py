@@ -31,6 +31,8 @@ def production_settings():
         "DJANGO_SETTINGS_MODULE": "cti_site.settings.production",
         "SECRET_KEY": "a-long-random-production-secret-" + "k3Y9-pQ7-zW2-" * 4,
         "ALLOWED_HOSTS": "cti.example.org",
+        "WAGTAILADMIN_BASE_URL": "https://cti.example.org",
+        "CLIENT_ADDRESS_HEADER": "X-Real-IP",
     }
     for variable in ("STAFF_TWO_FACTOR_REQUIRED", "LOGIN_FAILURE_LIMIT", "LOGIN_LOCKOUT_MINUTES"):
         env.pop(variable, None)

@@ -7,6 +7,8 @@ class TranslationReportConfig(AppConfig):
     verbose_name = _("Translation coverage")
 
     def ready(self):
-        from . import safe_overrides
+        from . import safe_overrides, translated_markup, wagtail_localize_workaround_dates
 
         safe_overrides.connect()
+        translated_markup.connect()
+        wagtail_localize_workaround_dates.apply()

@@ -13,48 +13,93 @@ from wagtail.models import Page, WorkflowState
 from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail_localize.models import Translation
 
-from .coverage import MISSING, NEEDS_SYNC, coverage_rows
+from .changed_segments import start_from_previous_translation
+from .coverage import (
+    AWAITING_APPROVAL,
+    DRAFT,
+    MISSING,
+    NEEDS_SYNC,
+    OUT_OF_DATE,
+    STATUS_LABELS,
+    UP_TO_DATE,
+    counts_by_language,
+    coverage_rows,
+    target_locales,
+)
+from .review import can_review
 
 
 class CoverageReportView(WagtailAdminTemplateMixin, TemplateView):
-    """Every English page against every other language: translated, out of date or missing."""
+    """Every English page against every other language, filtered by language and state with plain links."""
 
     template_name = "translation_report/coverage.html"
     page_title = gettext_lazy("Translation coverage")
     header_icon = "site"
 
+    def get_breadcrumbs_items(self):
+        return self.breadcrumbs_items + [{"url": "", "label": self.page_title}]
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        locales, rows = coverage_rows()
+        all_locales = target_locales()
+        language = self.request.GET.get("language", "")
+        state = self.request.GET.get("state", "")
+        shown_locales = [locale for locale in all_locales if locale.language_code == language] or all_locales
+        if state not in STATUS_LABELS:
+            state = ""
+        locales, rows = coverage_rows(shown_locales)
+        counts = counts_by_language(locales, rows)
+        if state:
+            rows = [row for row in rows if any(cell.status == state for cell in row.cells)]
+
         user = self.request.user
         editable = set(
             PagePermissionPolicy().instances_user_has_any_permission_for(user, ["change"]).values_list("pk", flat=True)
         )
         can_submit = user.has_perm("wagtail_localize.submit_translation")
+        reviewer = can_review(user)
         for row in rows:
             for cell in row.cells:
-                cell.action_url, cell.action_label, cell.action_posts = self.action_for(
-                    row.page, cell, editable, can_submit
+                cell.action_url, cell.action_label, cell.action_posts = action_for(
+                    row.page, cell, editable, can_submit, reviewer
                 )
-        context.update(locales=locales, rows=rows)
+        context.update(
+            locales=locales,
+            rows=rows,
+            language_choices=[(locale.language_code, locale.get_display_name()) for locale in all_locales],
+            state_choices=list(STATUS_LABELS.items()),
+            selected_language=language if len(shown_locales) == 1 else "",
+            selected_state=state,
+            counts=[(locale, counts[locale.pk]) for locale in locales],
+            status_labels=STATUS_LABELS,
+        )
         return context
 
-    @staticmethod
-    def action_for(source_page, cell, editable, can_submit):
-        """(URL, label, whether it is a POST) of the next thing this user can do about a cell."""
-        if cell.status == MISSING:
-            if can_submit:
-                url = reverse("wagtail_localize:submit_page_translation", args=[source_page.pk])
-                return url, _("Translate"), False
-            return None, None, False
-        if cell.reason == NEEDS_SYNC and can_submit:
-            return reverse("wagtail_localize:update_translations", args=[cell.source.pk]), _("Sync"), False
-        if cell.page.pk in editable:
-            if cell.reason == NEEDS_SYNC:
-                # A translator syncs their own language only, then lands in the translation editor.
-                return reverse("sync_translation", args=[cell.translation.pk]), _("Sync"), True
-            return reverse("wagtailadmin_pages:edit", args=[cell.page.pk]), _("Edit translation"), False
+
+def action_for(source_page, cell, editable, can_submit, reviewer):
+    """(URL, label, whether it is a POST) of the next thing this user can do about a cell."""
+    if cell.page is None:
+        if can_submit:
+            url = reverse("wagtail_localize:submit_page_translation", args=[source_page.pk])
+            return url, _("Translate"), False
         return None, None, False
+    if cell.status == AWAITING_APPROVAL and reviewer:
+        return reverse("translation_review", args=[cell.page.pk]), _("Review"), False
+    if cell.reason == NEEDS_SYNC and cell.status == OUT_OF_DATE and can_submit:
+        return reverse("wagtail_localize:update_translations", args=[cell.source.pk]), _("Sync"), False
+    if cell.page.pk in editable:
+        if cell.reason == NEEDS_SYNC and cell.status == OUT_OF_DATE:
+            # A translator syncs their own language only, then lands in the translation editor.
+            return reverse("sync_translation", args=[cell.translation.pk]), _("Sync"), True
+        labels = {
+            MISSING: _("Translate"),
+            DRAFT: _("Continue translating"),
+            OUT_OF_DATE: _("Translate"),
+            UP_TO_DATE: _("Edit translation"),
+        }
+        label = labels.get(cell.status, _("Edit translation"))
+        return reverse("wagtailadmin_pages:edit", args=[cell.page.pk]), label, False
+    return None, None, False
 
 
 def translation_and_page(translation_id):
@@ -145,3 +190,18 @@ def save_draft_revision(translation, user):
     page = translation.source.get_ephemeral_translated_instance(translation.target_locale, fallback=True)
     page.save_revision(user=user)
     return Page.objects.get(pk=page.pk).specific
+
+
+@require_POST
+def use_previous_translation(request, translation_id, segment_id):
+    """Put the previous translation of a changed paragraph in its box, for the translator to edit."""
+    translation, page = translation_and_page(translation_id)
+    if not page.permissions_for_user(request.user).can_edit():
+        raise PermissionDenied
+    if start_from_previous_translation(translation, segment_id, request.user):
+        messages.success(
+            request, _("The previous translation is in place: change it to match the new English, then submit.")
+        )
+    else:
+        messages.warning(request, _("This text has a translation already, or none before it: nothing was changed."))
+    return redirect(reverse("wagtailadmin_pages:edit", args=[page.pk]))

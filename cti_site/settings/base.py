@@ -2,10 +2,12 @@
 
 import json
 import os
+import re
 from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -19,6 +21,19 @@ def env_bool(name, default=False):
     if value is None:
         return default
     return value.strip().lower() in {"1", "true", "yes", "on"}
+
+
+def client_address_header(value):
+    """CLIENT_ADDRESS_HEADER's value: a header name such as X-Real-IP, or None for "none" (no proxy)."""
+    value = value.strip()
+    if value.lower() == "none":
+        return None
+    if not re.fullmatch(r"[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*", value):
+        raise ImproperlyConfigured(
+            f"CLIENT_ADDRESS_HEADER={value!r} is not a header name: name the header your proxy sets from the "
+            "connection's address (e.g. X-Real-IP), or write CLIENT_ADDRESS_HEADER=none if there is no proxy."
+        )
+    return value
 
 
 INSTALLED_APPS = [
@@ -58,10 +73,14 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "axes",
+    "django_tasks",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Before anything reads a request's body.
+    "operations.middleware.PublicRequestBodyLimitMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "operations.middleware.PageCacheMiddleware",
     "django.middleware.gzip.GZipMiddleware",
@@ -121,9 +140,8 @@ AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("LOGIN_LOCKOUT_MINUTES"
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "staff_auth.lockout.lockout_response"
-AXES_CLIENT_IP_CALLABLE = "staff_auth.lockout.client_ip"
-# The request header holding the visitor's address behind a proxy, e.g. HTTP_X_REAL_IP.
-AXES_CLIENT_IP_HEADER = os.environ.get("LOGIN_CLIENT_IP_HEADER", os.environ.get("ADVICE_CLIENT_IP_HEADER", "REMOTE_ADDR"))
+# The same address as the advice form's rate limit (CLIENT_ADDRESS_HEADER below).
+AXES_CLIENT_IP_CALLABLE = "operations.client_address.client_address"
 AXES_ENABLE_ADMIN = False
 AXES_VERBOSE = False
 # Two-factor authentication (django-otp, time-based codes from an authenticator app): every staff
@@ -188,7 +206,25 @@ WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 50 * 1024 * 1024
-DATA_UPLOAD_MAX_MEMORY_SIZE = 60 * 1024 * 1024
+# Every document form (single and multiple upload, edit): the language preset from the uploader, the
+# uploader's own collection rather than Root.
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "resources.document_forms.LibraryDocumentBaseForm"
+# Background tasks (django-tasks). Wagtail's own small tasks (search index, reference index) keep
+# running at once in the request ("default"); slow work such as a document's text goes to the
+# "background" queue in the database, run by the worker (`manage.py run_worker`, see the README).
+TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    "background": {"BACKEND": os.environ.get("BACKGROUND_TASKS_BACKEND", "django_tasks_db.DatabaseBackend")},
+}
+# A document's text is read in a process of its own, stopped after this many seconds and refused more
+# memory than this: a crafted file cannot hold the worker.
+DOCUMENT_TEXT_TIME_LIMIT = int(os.environ.get("DOCUMENT_TEXT_TIME_LIMIT", "60"))
+DOCUMENT_TEXT_MEMORY_LIMIT_MB = int(os.environ.get("DOCUMENT_TEXT_MEMORY_LIMIT_MB", "512"))
+# Form fields other than files, read into memory: well above the largest page the editors save,
+# far below the uploads. Public URLs take at most PUBLIC_REQUEST_BODY_MAX_SIZE in all
+# (operations.middleware.PublicRequestBodyLimitMiddleware; deploy/nginx.conf's client_max_body_size).
+DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
+PUBLIC_REQUEST_BODY_MAX_SIZE = 64 * 1024
 # Wagtail's database backend; on PostgreSQL each language is stemmed with its own configuration.
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "resources.search_backend"}}
 WAGTAIL_ENABLE_UPDATE_CHECK = False
@@ -196,6 +232,10 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_MODERATION_ENABLED = True
 WAGTAIL_WORKFLOW_ENABLED = True
+# "Translate this page" creates the new languages' pages as drafts, even for a live page: they go live
+# once translated and approved, never as English copies under /ar/, /es/… (wagtail-localize's default
+# is to copy the source page's live status).
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 # Machine translation in the translation editor: none by default, since this deployment has no
 # outside network. To switch one on, e.g. MACHINE_TRANSLATOR_CLASS=
 # wagtail_localize.machine_translators.deepl.DeepLTranslator and MACHINE_TRANSLATOR_OPTIONS='{"AUTH_KEY": "…"}'.
@@ -218,8 +258,12 @@ ADVICE_RETENTION_DAYS = int(os.environ.get("ADVICE_RETENTION_DAYS", "730"))
 ADVICE_RATE_LIMIT = int(os.environ.get("ADVICE_RATE_LIMIT", "10"))
 ADVICE_RATE_LIMIT_WINDOW = int(os.environ.get("ADVICE_RATE_LIMIT_WINDOW", "3600"))
 ADVICE_MIN_FILL_SECONDS = int(os.environ.get("ADVICE_MIN_FILL_SECONDS", "3"))
-# The WSGI environ key holding the visitor's address, e.g. HTTP_X_REAL_IP behind nginx.
-ADVICE_CLIENT_IP_HEADER = os.environ.get("ADVICE_CLIENT_IP_HEADER", "REMOTE_ADDR")
+
+# How the visitor's address is learnt, for the advice form's limit and the sign-in lock-out
+# (operations/client_address.py): the header the proxy in front sets from the connection, e.g.
+# CLIENT_ADDRESS_HEADER=X-Real-IP behind deploy/nginx.conf, or "none" when nothing is in front of
+# gunicorn (REMOTE_ADDR). Production refuses to start unless it is stated.
+CLIENT_ADDRESS_HEADER = client_address_header(os.environ.get("CLIENT_ADDRESS_HEADER", "").strip() or "none")
 
 if os.environ.get("REDIS_URL"):
     CACHES = {
@@ -268,7 +312,11 @@ CONTENT_SECURITY_POLICY = {
 ADMIN_CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": ["'self'"],
-        "script-src": ["'self'", "'unsafe-inline'", "'unsafe-eval'"],
+        # 'unsafe-inline': Wagtail 8 still initialises inline panels, multiple choosers and date/time
+        # widgets with inline <script>s whose text differs per form (no hash can name them), and
+        # wagtail-localize's translation editor has one. No 'unsafe-eval': nothing in the admin needs it.
+        "script-src": ["'self'", "'unsafe-inline'"],
+        # Wagtail's and wagtail-localize's React components set style attributes.
         "style-src": ["'self'", "'unsafe-inline'"],
         "img-src": ["'self'", "data:", "blob:"],
         "font-src": ["'self'", "data:"],

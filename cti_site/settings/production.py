@@ -9,7 +9,7 @@ import os
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F401,F403
-from .base import CACHES, DATABASES, env_bool, env_list
+from .base import CACHES, DATABASES, client_address_header, env_bool, env_list
 
 
 def required_env(name):
@@ -25,7 +25,20 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
 if not ALLOWED_HOSTS:
     raise ImproperlyConfigured("The environment variable ALLOWED_HOSTS must list the site's host names in production.")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
-WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", f"https://{ALLOWED_HOSTS[0].lstrip('.')}")
+# Every link in the staff's emails (moderation, advice queries) starts with it: no guess from ALLOWED_HOSTS,
+# whose first entry may be a loopback address.
+WAGTAILADMIN_BASE_URL = required_env("WAGTAILADMIN_BASE_URL").rstrip("/")
+
+# The rate limit and the sign-in lock-out count per visitor's address: guessing "no proxy" behind
+# nginx would give every visitor nginx's address (one visitor's junk would close the advice form to
+# all), so how the address is learnt must be stated.
+if not os.environ.get("CLIENT_ADDRESS_HEADER", "").strip():
+    raise ImproperlyConfigured(
+        "The environment variable CLIENT_ADDRESS_HEADER must be set in production: the header your proxy sets "
+        "from the visitor's address (X-Real-IP behind deploy/nginx.conf), or 'none' if visitors connect to "
+        "gunicorn directly. ADVICE_CLIENT_IP_HEADER and LOGIN_CLIENT_IP_HEADER are no longer read."
+    )
+CLIENT_ADDRESS_HEADER = client_address_header(os.environ["CLIENT_ADDRESS_HEADER"])
 
 # HTTPS, terminated by the proxy in front.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

@@ -19,3 +19,10 @@ LOGGING["loggers"]["wagtail"]["level"] = "WARNING"
 PAGE_CACHE_SERVER_SECONDS = 0
 # Two-factor authentication is on only in the tests that ask for it (tests/test_staff_two_factor.py).
 STAFF_TWO_FACTOR_REQUIRED = False
+# Background tasks run at once, inside the test's transaction, so a test sees a document's text as soon
+# as it is saved. The tests of the worker itself (tests/test_background_*.py) switch "background" back
+# to the database backend and run the worker in the test's process.
+TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    "background": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+}

@@ -36,9 +36,17 @@ class BasePage(Page):
         TranslatableField("body"),
         SynchronizedField("slug"),
         SynchronizedField("social_image"),
+        # One menu in every language (pages/menu_order.py).
+        SynchronizedField("show_in_menus", overridable=False),
     ]
 
-    search_fields = Page.search_fields + [index.SearchField("introduction"), index.SearchField("body")]
+    # The admin's page search (sidebar and explorer) matches AutocompleteFields only, title by default.
+    search_fields = Page.search_fields + [
+        index.SearchField("introduction"),
+        index.SearchField("body"),
+        index.AutocompleteField("introduction"),
+        index.AutocompleteField("body"),
+    ]
     content_panels = Page.content_panels + [FieldPanel("introduction"), FieldPanel("body")]
     promote_panels = Page.promote_panels + [FieldPanel("social_image")]
 

@@ -4,6 +4,8 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from pages.navigation import open_to_everyone
+
 from .base import BasePage, SingletonPerLocaleMixin
 
 
@@ -40,15 +42,10 @@ class HomePage(SingletonPerLocaleMixin, BasePage):
         return super().can_create_at(parent) and parent.is_root()
 
     def sections(self):
-        """The menu pages of the first two levels, for the entry-point cards.
+        """The menu pages of the first two levels open to everyone, for the entry-point cards.
 
-        A method rather than a context variable: `.public()` queries at once, and the cards are
-        usually served from their cached fragment."""
-        return (
-            Page.objects.descendant_of(self)
-            .filter(depth__lte=self.depth + 2)
-            .live()
-            .public()
-            .in_menu()
-            .order_by("path")
-        )
+        A method rather than a context variable: the restriction check queries at once, and the cards
+        are usually served from their cached fragment."""
+        return open_to_everyone(
+            Page.objects.descendant_of(self).filter(depth__lte=self.depth + 2).live().in_menu()
+        ).order_by("path")

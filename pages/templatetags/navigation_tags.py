@@ -30,11 +30,14 @@ class LazyNavigation:
 
 
 def fragment_context(context):
-    """An inclusion tag's own context: the navigation, and what its cached fragment is keyed by."""
+    """An inclusion tag's own context: the navigation, and what its cached fragment is keyed by.
+
+    A footer being previewed in the admin (`preview_footer`) is shown instead of the live one, uncached."""
     return {
         "navigation": LazyNavigation(),
         "request": context.get("request"),
         "cache_generation": page_cache_generation,
+        "preview_footer": context.get("preview_footer"),
     }
 
 

@@ -7,7 +7,6 @@ from wagtail.search import index
 
 from resources.file_checks import file_content_problem
 from resources.languages import FILE_LANGUAGE_CHOICES, LANGUAGE_FIELD_HELP, language_name
-from resources.pdf_text import extract_text
 
 
 class LibraryDocument(AbstractDocument):
@@ -39,17 +38,31 @@ class LibraryDocument(AbstractDocument):
         return filesizeformat(self.file_size) if self.file_size else ""
 
     def clean(self):
+        if not self.file:
+            # Wagtail's multiple upload validates the details form before it attaches the file, which
+            # its upload form has already checked (extension and content).
+            return
         super().clean()
         if self.has_new_file():
             problem = file_content_problem(self.file, self.file_extension)
             if problem:
                 raise ValidationError({"file": problem})
 
-    def save(self, *args, **kwargs):
-        if self.has_new_file() and not kwargs.get("update_fields"):
+    def save(self, *args, queue_text_extraction=True, **kwargs):
+        """Save; a new file's text is read for search by a background task (see resources.tasks).
+
+        `queue_text_extraction=False`: the caller has set `text` itself (the demo's own sample files).
+        """
+        new_file = self.has_new_file() and not kwargs.get("update_fields")
+        if new_file:
             self._set_document_file_metadata()
-            self.text = extract_text(self.file, self.file_extension)
+            if queue_text_extraction:
+                self.text = ""
         super().save(*args, **kwargs)
+        if new_file and queue_text_extraction:
+            from resources.tasks import extract_document_text
+
+            extract_document_text.enqueue(self.pk, self.file.name)
 
     def has_new_file(self):
         """True when a file was just uploaded or assigned, rather than loaded from the database."""

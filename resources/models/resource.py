@@ -1,3 +1,4 @@
+from django import forms
 from django.conf import settings
 from django.db import models
 from django.utils.translation import get_language
@@ -9,7 +10,8 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from pages.models.base import BasePage
-from resources.languages import FILE_LANGUAGE_CHOICES, LANGUAGE_FIELD_HELP, language_name
+from resources.page_forms import ResourcePageForm
+from resources.languages import language_name
 
 from .topics import Topic
 
@@ -55,18 +57,25 @@ class ResourcePage(BasePage):
     content_panels = BasePage.content_panels[:1] + [
         FieldPanel("summary"),
         MultiFieldPanel(
-            [FieldPanel("kind"), FieldPanel("publication_date"), FieldPanel("topics"), FieldPanel("cover_image")],
+            [
+                FieldPanel("kind"),
+                FieldPanel("publication_date"),
+                FieldPanel("topics", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("cover_image"),
+            ],
             heading=_("About the publication"),
         ),
         InlinePanel("files", label=_("File"), heading=_("Files by language"), min_num=1),
     ] + BasePage.content_panels[1:]
     search_fields = BasePage.search_fields + [
         index.SearchField("summary", boost=2),
+        index.AutocompleteField("summary"),
         index.SearchField("files_text"),
         index.FilterField("kind"),
         index.FilterField("publication_date"),
     ]
 
+    base_form_class = ResourcePageForm
     parent_page_types = ["resources.ResourceLibraryPage"]
     subpage_types = []
 
@@ -81,9 +90,13 @@ class ResourcePage(BasePage):
         )
 
     def files_for_visitor(self, files=None):
-        """The files, the visitor's language first, then the site languages, then the others."""
+        """One file per language: the visitor's language first, then the site languages, then the others."""
         order = [get_language()] + [code for code, _name in settings.LANGUAGES]
-        files = [file for file in (self.files.all() if files is None else files) if file.document_id]
+        one_per_language = {}
+        for file in self.files.all() if files is None else files:
+            if file.document_id:
+                one_per_language.setdefault(file.language, file)
+        files = one_per_language.values()
         return sorted(files, key=lambda file: order.index(file.language) if file.language in order else len(order))
 
     def file_languages(self):
@@ -104,21 +117,29 @@ class ResourcePage(BasePage):
 
 
 class ResourceFile(Orderable):
-    """One language version of a resource: a PDF in French, a Word file in Spanish, …"""
+    """One language version of a resource: a PDF in French, a Word file in Spanish, …
+
+    Its language is its document's, set once when the document is uploaded.
+    """
 
     page = ParentalKey(ResourcePage, on_delete=models.CASCADE, related_name="files")
-    language = models.CharField(
-        _("language"), max_length=5, choices=FILE_LANGUAGE_CHOICES, help_text=LANGUAGE_FIELD_HELP
-    )
     document = models.ForeignKey(
-        settings.WAGTAILDOCS_DOCUMENT_MODEL, verbose_name=_("document"), on_delete=models.CASCADE, related_name="+"
+        settings.WAGTAILDOCS_DOCUMENT_MODEL,
+        verbose_name=_("document"),
+        on_delete=models.CASCADE,
+        related_name="+",
+        help_text=_("Its language is the document's own, chosen when it was uploaded."),
     )
 
-    panels = [FieldPanel("language"), FieldPanel("document")]
+    panels = [FieldPanel("document")]
 
     class Meta(Orderable.Meta):
         verbose_name = _("file")
         verbose_name_plural = _("files")
+
+    @property
+    def language(self):
+        return self.document.language
 
     @property
     def language_name(self):

@@ -23,18 +23,20 @@ STAFF_PASSWORD = "browser-journeys-password"
 EDITOR_USERNAME = "browser-editor"
 SPANISH_TRANSLATOR_USERNAME = "browser-translator-es"
 ARABIC_TRANSLATOR_USERNAME = "browser-translator-ar"
+HELP_DESK_USERNAME = "browser-help-desk"
 
 
 def create_staff_accounts():
     from django.contrib.auth import get_user_model
     from django.contrib.auth.models import Group
 
-    from pages.roles import SECRETARIAT_EDITORS, translator_group_name
+    from pages.roles import HELP_DESK, SECRETARIAT_EDITORS, translator_group_name
 
     for username, group_name in [
         (EDITOR_USERNAME, SECRETARIAT_EDITORS),
         (SPANISH_TRANSLATOR_USERNAME, translator_group_name("es")),
         (ARABIC_TRANSLATOR_USERNAME, translator_group_name("ar")),
+        (HELP_DESK_USERNAME, HELP_DESK),
     ]:
         user = get_user_model().objects.create_user(
             username=username, email=f"{username}@example.org", password=STAFF_PASSWORD

@@ -1,5 +1,6 @@
 from django import template
 
+from translation_report.changed_segments import changed_segments as find_changed_segments
 from translation_report.coverage import translation_is_stale
 
 register = template.Library()
@@ -9,3 +10,9 @@ register = template.Library()
 def needs_sync(translation):
     """True when the page this translation comes from has been published since it was last synced."""
     return translation_is_stale(translation)
+
+
+@register.simple_tag
+def changed_segments(translation):
+    """The changed texts still to translate, each with its previous translation and an English diff."""
+    return find_changed_segments(translation)

@@ -103,7 +103,7 @@ class Command(BaseCommand):
                 created.append(page.pk)
             Page.objects.filter(pk=library.pk).update(numchild=library.numchild + len(resources))
             ResourceFile.objects.bulk_create(
-                ResourceFile(page_id=page_id, language=document.language, document=document, sort_order=order)
+                ResourceFile(page_id=page_id, document=document, sort_order=order)
                 for page_id, resource in zip(created[-len(resources) :], resources)
                 for order, document in enumerate(resource["files"])
             )
