@@ -1,4 +1,4 @@
-"""A per-address limit on submissions, counted atomically in the default cache.
+"""A per-address limit on submissions, counted atomically in the "counters" cache.
 
 `cache.add` creates the counter with its expiry only if it is missing and `cache.incr` is atomic in
 Redis, so concurrent workers never undercount. LocMemCache is atomic too but per process: with N
@@ -6,7 +6,7 @@ workers an address gets up to N times the limit (the README says so).
 """
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import caches
 
 from operations.client_address import client_address
 
@@ -14,6 +14,7 @@ from operations.client_address import client_address
 def over_limit(request):
     """Count this submission; return True once the address has sent more than the limit in the window."""
     key = f"advice:submissions:{client_address(request)}"
+    cache = caches["counters"]
     cache.add(key, 0, timeout=settings.ADVICE_RATE_LIMIT_WINDOW)
     try:
         count = cache.incr(key)

@@ -8,6 +8,7 @@ from csp.utils import default_config
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse
+from django.middleware.clickjacking import XFrameOptionsMiddleware
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 
 from .caching import cache_control, page_cache_generation
@@ -25,9 +26,27 @@ class SiteCSPMiddleware(CSPMiddleware):
     def get_policy_parts(self, request, response, report_only=False):
         parts = super().get_policy_parts(request, response, report_only=report_only)
         admin_policy = getattr(settings, "ADMIN_CONTENT_SECURITY_POLICY", None)
-        if not report_only and admin_policy and parts.config is None and request.path_info.startswith(ADMIN_PREFIX):
+        if report_only or parts.config is not None:
+            return parts
+        if getattr(request, "is_preview", False):
+            # Wagtail renders a preview through a dummy request for the public URL, shown in the
+            # admin's frame: the public policy (translated content gets no inline script), framable
+            # by the admin only.
+            parts.config = default_config(
+                {**settings.CONTENT_SECURITY_POLICY["DIRECTIVES"], "frame-ancestors": ["'self'"]}
+            )
+        elif admin_policy and request.path_info.startswith(ADMIN_PREFIX):
             parts.config = default_config(admin_policy["DIRECTIVES"])
         return parts
+
+
+class SiteXFrameOptionsMiddleware(XFrameOptionsMiddleware):
+    """X_FRAME_OPTIONS everywhere, except a Wagtail preview, which the admin shows in its own frame."""
+
+    def get_xframe_options_value(self, request, response):
+        if getattr(request, "is_preview", False):
+            return "SAMEORIGIN"
+        return super().get_xframe_options_value(request, response)
 
 
 class PublicRequestBodyLimitMiddleware:

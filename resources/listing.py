@@ -17,6 +17,7 @@ from resources.languages import language_name
 from resources.models.resource import ResourceFile, ResourceKind, ResourcePage
 from resources.models.topics import Topic
 from resources.search import clean_query
+from pages.navigation import open_to_everyone
 from pages.widgets import compact_widgets
 
 RESOURCES_PER_PAGE = 20
@@ -49,7 +50,7 @@ class LibraryFilterForm(forms.Form):
 
 def resources_for_locale(locale_id):
     """Live resources in the locale, plus each untranslated resource once, in its earliest language."""
-    live = ResourcePage.objects.live().public()
+    live = open_to_everyone(ResourcePage.objects.live())
     translated_here = live.filter(locale_id=locale_id).values("translation_key")
     earlier_elsewhere = live.exclude(locale_id=locale_id).filter(
         translation_key=OuterRef("translation_key"), pk__lt=OuterRef("pk")

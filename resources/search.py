@@ -4,7 +4,7 @@ import re
 
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
-from django.db.models import OuterRef, Subquery, TextField, Value
+from django.db.models import OuterRef, Q, Subquery, TextField, Value
 from django.db.models.functions import Coalesce
 from wagtail.models import Page, get_page_models
 
@@ -28,8 +28,13 @@ def clean_query(raw):
 
 
 def search_pages(query, locale):
-    """Live public pages of the locale matching every word of the query, best first."""
-    return open_to_everyone(Page.objects.live().filter(locale=locale)).search(query, operator="and")
+    """Live public pages of the locale, and the resources its library lists from other languages (not
+    yet translated), matching every word of the query, best first."""
+    from resources.listing import resources_for_locale  # listing imports this module
+
+    listed_from_elsewhere = resources_for_locale(locale.pk).exclude(locale=locale).values("pk")
+    pages = Page.objects.live().filter(Q(locale=locale) | Q(pk__in=listed_from_elsewhere))
+    return open_to_everyone(pages).search(query, operator="and")
 
 
 def page_types_with_introduction():

@@ -1,7 +1,7 @@
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from django.core.cache import cache
+from django.core.cache import caches
 from django.core.management import call_command
 
 from pages.roles import SECRETARIAT_EDITORS, translator_group_name
@@ -18,9 +18,11 @@ def django_db_setup(django_db_setup, django_db_blocker):
 @pytest.fixture(autouse=True)
 def empty_cache():
     """Each test starts with an empty cache: fragments cached by one test would outlive its rolled-back data."""
-    cache.clear()
+    for alias in ("default", "counters"):
+        caches[alias].clear()
     yield
-    cache.clear()
+    for alias in ("default", "counters"):
+        caches[alias].clear()
 
 
 def make_user(username, *group_names, **extra):

@@ -33,7 +33,7 @@ def redis_page_cache():
         if os.environ.get("CI_REQUIRE_REDIS") == "1":
             raise
         pytest.skip(f"no Redis at {LOCATION}: {error}")
-    with override_settings(CACHES={"default": CACHE_SETTINGS}, PAGE_CACHE_SERVER_SECONDS=600):
+    with override_settings(CACHES={"default": CACHE_SETTINGS, "counters": CACHE_SETTINGS}, PAGE_CACHE_SERVER_SECONDS=600):
         caches["default"].clear()
         yield caches["default"]
         caches["default"].clear()

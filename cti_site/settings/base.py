@@ -92,7 +92,7 @@ MIDDLEWARE = [
     "django_otp.middleware.OTPMiddleware",
     "staff_auth.middleware.StaffTwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "operations.middleware.SiteXFrameOptionsMiddleware",
     "operations.middleware.SiteCSPMiddleware",
     "operations.middleware.SecurityHeadersMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -266,15 +266,21 @@ ADVICE_MIN_FILL_SECONDS = int(os.environ.get("ADVICE_MIN_FILL_SECONDS", "3"))
 CLIENT_ADDRESS_HEADER = client_address_header(os.environ.get("CLIENT_ADDRESS_HEADER", "").strip() or "none")
 
 if os.environ.get("REDIS_URL"):
+    REDIS_CACHE = {"BACKEND": "django_redis.cache.RedisCache", "LOCATION": os.environ["REDIS_URL"], "KEY_PREFIX": "cti"}
+    CACHES = {"default": REDIS_CACHE, "counters": REDIS_CACHE}
+else:
+    # Without Redis, pages and fragments are cached in files that every process of the machine shares
+    # (runserver or the gunicorn workers, and the background worker), so that a publication, scheduled
+    # or not, purges what every process serves. Counters need atomic increments, which files cannot
+    # give: they stay per process (README, Advice hub).
     CACHES = {
         "default": {
-            "BACKEND": "django_redis.cache.RedisCache",
-            "LOCATION": os.environ["REDIS_URL"],
-            "KEY_PREFIX": "cti",
-        }
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": os.environ.get("CACHE_DIRECTORY", str(BASE_DIR / "var" / "cache")),
+            "OPTIONS": {"MAX_ENTRIES": 5000},
+        },
+        "counters": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
     }
-else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 LOGGING = {
     "version": 1,

@@ -11,6 +11,11 @@ STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.s
 import tempfile
 from pathlib import Path
 
+# One process: the tests' cache in memory (tests/test_shared_cache_redis.py uses the machine's Redis).
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "counters": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "counters"},
+}
 MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="cti-test-media-"))
 WAGTAILADMIN_BASE_URL = "http://testserver"
 LOGGING["root"]["level"] = "WARNING"

@@ -2,7 +2,6 @@
 the multiple-upload screen, the page explorer, the resource form's document chooser; and the worker
 that the site runs next to the web server (`manage.py run_worker --once`)."""
 
-import os
 import re
 import subprocess
 import sys
@@ -126,15 +125,8 @@ def choose_document(page, row, title, collection_name=None):
 def run_worker_once(demo_server):
     """What the site's worker does every minute, once, against the demo server's database: the pages
     whose go-live time has come are published, and the queued tasks (a document's text) run."""
-    environment = {key: value for key, value in os.environ.items() if key not in {"DATABASE_URL", "REDIS_URL"}}
-    environment.update(
-        DJANGO_SETTINGS_MODULE="cti_site.settings.dev",
-        DATABASE_URL=f"sqlite:///{demo_server.workdir / 'site.sqlite3'}",
-        MEDIA_ROOT=str(demo_server.workdir / "media"),
-        WAGTAILADMIN_BASE_URL=demo_server.base_url,
-        LOG_LEVEL="WARNING",
-        PYTHONWARNINGS="ignore",
-    )
+    environment = demo_server.django_environment()
+    environment.update(LOG_LEVEL="WARNING", PYTHONWARNINGS="ignore")
     finished = subprocess.run(
         [sys.executable, "manage.py", "run_worker", "--once"],
         cwd=REPOSITORY,

@@ -87,7 +87,8 @@ class DemoServer:
         server.start()
         return server
 
-    def start(self):
+    def django_environment(self):
+        """The environment of a Django process on the demo server's database and media (the worker's too)."""
         environment = {
             key: value for key, value in os.environ.items() if key not in {"DATABASE_URL", "REDIS_URL"}
         }
@@ -95,7 +96,14 @@ class DemoServer:
             DJANGO_SETTINGS_MODULE="cti_site.settings.dev",
             DATABASE_URL=f"sqlite:///{self.workdir / 'site.sqlite3'}",
             MEDIA_ROOT=str(self.workdir / "media"),
+            CACHE_DIRECTORY=str(self.workdir / "cache"),
             WAGTAILADMIN_BASE_URL=self.base_url,
+        )
+        return environment
+
+    def start(self):
+        environment = self.django_environment()
+        environment.update(
             ADVICE_MIN_FILL_SECONDS="0",
             ADVICE_RATE_LIMIT="1000",
             LOG_LEVEL="WARNING",

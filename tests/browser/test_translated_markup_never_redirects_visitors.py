@@ -3,7 +3,8 @@ of the Spanish Core States page, types into a paragraph a text that Python's HTM
 comment but a browser as an empty comment followed by a live `<meta http-equiv="refresh">` to another
 site. The editor refuses it with a message beside the text; the translator submits the page, the
 Secretariat approves it from the dashboard, and an anonymous Spanish visitor who opens the page stays on
-it: no redirection, no `<meta http-equiv>` in the page, no request to another site."""
+it: no redirection, no `<meta http-equiv>` in the page, no request to another site. The translator then
+corrects the text, which the editor accepts."""
 
 import re
 
@@ -26,6 +27,7 @@ DISALLOWED_MARKUP = re.compile(
 )
 # The paragraph block's label in the Spanish admin ("Text" until translated).
 PARAGRAPH_FIELD = re.compile(r"^(Texto|Text)$")
+CORRECTED_TEXT = "Los seis Estados núcleo de la CTI lideran la iniciativa mediante su diplomacia."
 SECONDS_A_REFRESH_WOULD_TAKE = 2
 
 
@@ -106,3 +108,15 @@ def test_a_refresh_typed_into_a_translation_never_redirects_a_visitor(open_page,
     expect(visitor.locator("meta[http-equiv]")).to_have_count(0)
     assert attempted == [], attempted
     assert not page_watch.foreign_requests, page_watch.foreign_requests
+
+    # The translator corrects the text: accepted, the message gone.
+    translator.reload()
+    segment = paragraph_segment(translator)
+    segment.locator("button").first.click()
+    answer = segment.locator("textarea")
+    expect(answer).to_have_value(AUDIT_TEXT)
+    answer.fill(CORRECTED_TEXT)
+    answer.press("Enter")
+    expect(segment).to_have_class(re.compile(r"\bcomplete\b"))
+    expect(segment.locator("div[lang='es']")).to_have_text(CORRECTED_TEXT)
+    expect(segment).not_to_contain_text(DISALLOWED_MARKUP)
