@@ -23,11 +23,13 @@ fi
 server=$!
 python manage.py run_worker &
 worker=$!
+told_to_stop=0
 stop() {
     kill -TERM "$server" "$worker" 2>/dev/null || true
 }
-trap stop TERM INT
-# Until one of the two stops (or the container is told to stop): then stop the other and exit.
+trap 'told_to_stop=1; stop' TERM INT
+# Until one of the two stops (or the container is told to stop): then stop the other and exit, with
+# a failure when nobody asked for it, so that the container's restart policy starts both again.
 while kill -0 "$server" 2>/dev/null && kill -0 "$worker" 2>/dev/null; do
     sleep 1
 done
@@ -35,4 +37,8 @@ stop
 status=0
 wait "$server" || status=$?
 wait "$worker" || true
+if [ "$told_to_stop" = "0" ] && [ "$status" = "0" ]; then
+    echo "entrypoint: the site or the worker stopped unexpectedly; stopping the container" >&2
+    status=1
+fi
 exit "$status"

@@ -8,7 +8,6 @@ from csp.utils import default_config
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse
-from django.middleware.clickjacking import XFrameOptionsMiddleware
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 
 from .caching import cache_control, page_cache_generation
@@ -21,7 +20,14 @@ UNSHAREABLE = ("private", "no-store", "no-cache")
 
 
 class SiteCSPMiddleware(CSPMiddleware):
-    """The strict public policy everywhere, except the Wagtail admin which needs inline code."""
+    """The strict public policy everywhere, but the Wagtail admin's own (it needs inline code), and previews
+    framed by the admin."""
+
+    def process_response(self, request, response):
+        if getattr(request, "is_preview", False):
+            # Before X_FRAME_OPTIONS is applied (XFrameOptionsMiddleware leaves a header it finds).
+            response.setdefault("X-Frame-Options", "SAMEORIGIN")
+        return super().process_response(request, response)
 
     def get_policy_parts(self, request, response, report_only=False):
         parts = super().get_policy_parts(request, response, report_only=report_only)
@@ -38,15 +44,6 @@ class SiteCSPMiddleware(CSPMiddleware):
         elif admin_policy and request.path_info.startswith(ADMIN_PREFIX):
             parts.config = default_config(admin_policy["DIRECTIVES"])
         return parts
-
-
-class SiteXFrameOptionsMiddleware(XFrameOptionsMiddleware):
-    """X_FRAME_OPTIONS everywhere, except a Wagtail preview, which the admin shows in its own frame."""
-
-    def get_xframe_options_value(self, request, response):
-        if getattr(request, "is_preview", False):
-            return "SAMEORIGIN"
-        return super().get_xframe_options_value(request, response)
 
 
 class PublicRequestBodyLimitMiddleware:

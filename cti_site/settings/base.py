@@ -92,7 +92,7 @@ MIDDLEWARE = [
     "django_otp.middleware.OTPMiddleware",
     "staff_auth.middleware.StaffTwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "operations.middleware.SiteXFrameOptionsMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "operations.middleware.SiteCSPMiddleware",
     "operations.middleware.SecurityHeadersMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",

@@ -46,7 +46,9 @@ def test_secretariat_changes_menu_order_and_footer_for_every_language(open_page,
     expect(editor).to_have_url(re.compile(rf"/admin/pages/{about_id}/\?ordering=ord$"))
 
     handles = editor.locator('main [data-w-orderable-target="handle"]')
-    expect(handles).to_have_count(len(editor.locator("main table tbody tr").all()))
+    rows = editor.locator("main table tbody tr")
+    expect(rows.first).to_be_visible()
+    expect(handles).to_have_count(rows.count())
     handles.last.drag_to(handles.first)
     expect(editor.locator(".messages")).to_contain_text("moved successfully")
 
