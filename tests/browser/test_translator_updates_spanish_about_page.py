@@ -172,7 +172,7 @@ def test_spanish_translator_updates_the_about_page_and_cannot_open_the_french_on
     # recipient's admin language, or the sender's when the recipient has chosen none: the language is
     # then named in Spanish.
     email = new_server_log(demo_server, log_offset)
-    assert re.search(rf"“[^”]+” in (Spanish|Español)", email), email[-2000:]
+    assert re.search(r"[“«][^”»]+[”»] (in|en) (Spanish|Español)", email), email[-2000:]
     assert f"{demo_server.base_url}/admin/translations/review/{about['es']['id']}/" in email
     assert "https://127.0.0.1/" not in email
 
