@@ -19,6 +19,7 @@ import time
 from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
+from django.db import close_old_connections
 from django_tasks import task_backends
 from django_tasks_db import DatabaseBackend
 
@@ -30,10 +31,14 @@ SCHEDULED_COMMANDS = [["publish_scheduled"]]
 SCHEDULE_INTERVAL_SECONDS = 60
 WORKER_ARGUMENTS = ["db_worker", "--backend", BACKGROUND, "--no-reload", "--no-startup-delay"]
 STOP_GRACE_SECONDS = 90
+# The task worker exits when the database goes away; it is started again after this pause.
+RESTART_DELAY_SECONDS = 5
 
 
 def run_scheduled_commands():
     """Each scheduled command once; a failure (the database away) is logged and tried again next minute."""
+    # A connection the database dropped during an outage is replaced rather than failing every minute.
+    close_old_connections()
     for command in SCHEDULED_COMMANDS:
         try:
             call_command(*command, verbosity=0)
@@ -44,6 +49,10 @@ def run_scheduled_commands():
 def tasks_are_queued():
     """True when background tasks wait in the database for a worker (not when they run at once)."""
     return isinstance(task_backends[BACKGROUND], DatabaseBackend)
+
+
+def start_task_worker():
+    return subprocess.Popen([sys.executable, "-m", "django", *WORKER_ARGUMENTS], cwd=settings.BASE_DIR)
 
 
 class Command(BaseCommand):
@@ -63,14 +72,18 @@ class Command(BaseCommand):
         self.stopping = False
         signal.signal(signal.SIGTERM, self.stop)
         signal.signal(signal.SIGINT, self.stop)
-        worker = None
-        if tasks_are_queued():
-            worker = subprocess.Popen([sys.executable, "-m", "django", *WORKER_ARGUMENTS], cwd=settings.BASE_DIR)
+        worker = start_task_worker() if tasks_are_queued() else None
         self.stdout.write(f"Worker running: background tasks, and {', '.join(c[0] for c in SCHEDULED_COMMANDS)} every minute.")
         next_run = time.monotonic()
         while not self.stopping:
             if worker is not None and worker.poll() is not None:
-                raise SystemExit(f"The task worker stopped (exit status {worker.returncode}).")
+                logger.warning(
+                    "The task worker stopped (exit status %s); starting it again in %s s.",
+                    worker.returncode,
+                    RESTART_DELAY_SECONDS,
+                )
+                time.sleep(RESTART_DELAY_SECONDS)
+                worker = start_task_worker()
             if time.monotonic() >= next_run:
                 run_scheduled_commands()
                 next_run = max(next_run + SCHEDULE_INTERVAL_SECONDS, time.monotonic())
