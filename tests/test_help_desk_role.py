@@ -71,6 +71,7 @@ def test_the_help_desk_reaches_nothing_else(help_desk_client, query):
         reverse("advice_partners:index"),
         reverse("advice_partners:edit", args=[partner.pk]),
         reverse("advice_queries:delete", args=[query.pk]),
+        reverse("translation_coverage"),
     ]:
         response = help_desk_client.get(url)
         assert response.status_code in {302, 403, 404}, url
@@ -85,3 +86,4 @@ def test_the_help_desk_menu_offers_the_queries(help_desk_client):
 
     assert reverse("advice_queries:index") in html
     assert reverse("advice_partners:index") not in html
+    assert reverse("translation_coverage") not in html

@@ -29,8 +29,18 @@ from .coverage import (
 from .review import can_review
 
 
+def works_on_pages(user):
+    """Editors, translators and administrators: not the help desk, whose work is the advice queries."""
+    return PagePermissionPolicy().user_has_any_permission(user, {"add", "change", "publish"})
+
+
 class CoverageReportView(WagtailAdminTemplateMixin, TemplateView):
     """Every English page against every other language, filtered by language and state with plain links."""
+
+    def dispatch(self, request, *args, **kwargs):
+        if not works_on_pages(request.user):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
 
     template_name = "translation_report/coverage.html"
     page_title = gettext_lazy("Translation coverage")
