@@ -111,3 +111,37 @@ def test_the_sign_in_lock_out_ignores_a_forged_x_forwarded_for(client, behind_ng
         sign_in(client, member.username, "a-wrong-guess", HTTP_X_REAL_IP=ATTACKER, HTTP_X_FORWARDED_FOR=f"192.0.2.{number}")
 
     assert sign_in(client, member.username, PASSWORD, HTTP_X_REAL_IP=ATTACKER).status_code == 429
+
+
+@pytest.mark.django_db
+def test_a_client_reaching_gunicorn_directly_cannot_choose_its_address(client, behind_nginx):
+    """Only the proxy's header is believed: a peer that is not a trusted proxy is its own address."""
+    statuses = [
+        client.post(
+            advice_hub_url(), {"name": "x", "email": "no"}, REMOTE_ADDR=ATTACKER, HTTP_X_REAL_IP=f"192.0.2.{number}"
+        ).status_code
+        for number in range(11)
+    ]
+
+    assert statuses[-1] == 429
+
+
+@pytest.mark.django_db
+def test_wrong_passwords_sent_straight_to_gunicorn_lock_out_the_sender_whatever_header_it_forges(client, behind_nginx):
+    make_user("secretariat-member")
+    for number in range(6):
+        client.post(
+            "/admin/login/",
+            {"username": "secretariat-member", "password": "guess", "next": "/admin/"},
+            REMOTE_ADDR=ATTACKER,
+            HTTP_X_REAL_IP=f"192.0.2.{number}",
+        )
+
+    response = client.post(
+        "/admin/login/",
+        {"username": "secretariat-member", "password": PASSWORD, "next": "/admin/"},
+        REMOTE_ADDR=ATTACKER,
+        HTTP_X_REAL_IP="192.0.2.99",
+    )
+
+    assert response.status_code == 429

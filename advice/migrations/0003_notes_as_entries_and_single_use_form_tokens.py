@@ -14,6 +14,18 @@ def internal_notes_to_entries(apps, schema_editor):
         AdviceQueryNote.objects.filter(pk=note.pk).update(created_at=query.status_changed_at)
 
 
+def entries_to_internal_notes(apps, schema_editor):
+    """Going back: each query's notes, oldest first, each with its date and author, in the single box."""
+    AdviceQuery = apps.get_model("advice", "AdviceQuery")
+    for query in AdviceQuery.objects.filter(notes__isnull=False).distinct():
+        entries = [
+            f"{note.created_at:%Y-%m-%d %H:%M} UTC · {note.author.get_username() if note.author else '–'}: {note.text}"
+            for note in query.notes.select_related("author").order_by("created_at", "pk")
+        ]
+        query.internal_notes = "\n\n".join(entries)
+        query.save(update_fields=["internal_notes"])
+
+
 class Migration(migrations.Migration):
 
     dependencies = [
@@ -37,7 +49,7 @@ class Migration(migrations.Migration):
                 'ordering': ['-created_at', '-pk'],
             },
         ),
-        migrations.RunPython(internal_notes_to_entries, migrations.RunPython.noop),
+        migrations.RunPython(internal_notes_to_entries, entries_to_internal_notes),
         migrations.RemoveField(
             model_name='advicequery',
             name='internal_notes',

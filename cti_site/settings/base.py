@@ -264,6 +264,9 @@ ADVICE_MIN_FILL_SECONDS = int(os.environ.get("ADVICE_MIN_FILL_SECONDS", "3"))
 # CLIENT_ADDRESS_HEADER=X-Real-IP behind deploy/nginx.conf, or "none" when nothing is in front of
 # gunicorn (REMOTE_ADDR). Production refuses to start unless it is stated.
 CLIENT_ADDRESS_HEADER = client_address_header(os.environ.get("CLIENT_ADDRESS_HEADER", "").strip() or "none")
+# The proxies (addresses or networks) whose header is believed. A request from any other peer, such
+# as a client reaching gunicorn's port directly, is counted by its own address, whatever it sends.
+CLIENT_ADDRESS_TRUSTED_PROXIES = env_list("CLIENT_ADDRESS_TRUSTED_PROXIES", "127.0.0.1,::1")
 
 if os.environ.get("REDIS_URL"):
     REDIS_CACHE = {"BACKEND": "django_redis.cache.RedisCache", "LOCATION": os.environ["REDIS_URL"], "KEY_PREFIX": "cti"}

@@ -26,6 +26,12 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
+        # Nullable first, so that going back adds the column empty, fills it, then requires it again.
+        migrations.AlterField(
+            model_name='resourcefile',
+            name='language',
+            field=models.CharField(max_length=5, null=True, verbose_name='language'),
+        ),
         migrations.RunPython(move_language_to_document, copy_language_back_to_file),
         migrations.RemoveField(
             model_name='resourcefile',
