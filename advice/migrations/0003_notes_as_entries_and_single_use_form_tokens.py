@@ -19,7 +19,7 @@ def entries_to_internal_notes(apps, schema_editor):
     AdviceQuery = apps.get_model("advice", "AdviceQuery")
     for query in AdviceQuery.objects.filter(notes__isnull=False).distinct():
         entries = [
-            f"{note.created_at:%Y-%m-%d %H:%M} UTC · {note.author.get_username() if note.author else '–'}: {note.text}"
+            f"{note.created_at:%Y-%m-%d %H:%M} UTC · {note.author.username if note.author else '–'}: {note.text}"
             for note in query.notes.select_related("author").order_by("created_at", "pk")
         ]
         query.internal_notes = "\n\n".join(entries)
