@@ -1,6 +1,7 @@
 """Dashboard panels: what waits for the Secretariat's approval, and what a translator has to do."""
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from wagtail.admin.ui.components import Component
 from wagtail.models import Locale, Page, TaskState
 from wagtail.permission_policies.pages import PagePermissionPolicy
@@ -29,6 +30,7 @@ class AwaitingApprovalPanel(Component):
     def get_context_data(self, parent_context):
         states = (
             TaskState.objects.reviewable_by(self.request.user)
+            .filter(revision__base_content_type=ContentType.objects.get_for_model(Page))
             .select_related("revision__user")
             .order_by("-started_at")
         )
