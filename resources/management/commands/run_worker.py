@@ -37,8 +37,6 @@ RESTART_DELAY_SECONDS = 5
 
 def run_scheduled_commands():
     """Each scheduled command once; a failure (the database away) is logged and tried again next minute."""
-    # A connection the database dropped during an outage is replaced rather than failing every minute.
-    close_old_connections()
     for command in SCHEDULED_COMMANDS:
         try:
             call_command(*command, verbosity=0)
@@ -85,6 +83,8 @@ class Command(BaseCommand):
                 time.sleep(RESTART_DELAY_SECONDS)
                 worker = start_task_worker()
             if time.monotonic() >= next_run:
+                # A connection the database dropped during an outage is replaced, not failed on every minute.
+                close_old_connections()
                 run_scheduled_commands()
                 next_run = max(next_run + SCHEDULE_INTERVAL_SECONDS, time.monotonic())
             time.sleep(1)
