@@ -39,9 +39,9 @@ def add_english_page_under_home(editor, home_id, title, introduction):
         standard_page.click()
     expect(editor).to_have_url(re.compile(rf"/admin/pages/add/pages/standardpage/{home_id}/$"))
     editor.locator('[name="title"]').fill(title)
-    # Wagtail fills the slug from the title as it is typed: publishing before that is refused.
-    expect(editor.locator('[name="slug"]')).not_to_have_value("")
     editor.locator('[name="introduction"]').fill(introduction)
+    # Wagtail fills the slug from the title once the title field is left: publishing before is refused.
+    expect(editor.locator('[name="slug"]')).not_to_have_value("")
     publish(editor)
     expect(editor).to_have_url(re.compile(rf"/admin/pages/{home_id}/$"))
     expect(editor.locator(".messages .success")).to_contain_text(title)
