@@ -40,21 +40,27 @@ def install_lighthouse():
     )
 
 
+# Lighthouse sometimes fails to record Chromium's trace ("NO_NAVSTART ... Please run Lighthouse again"):
+# a failed run is tried again; a page's scores are only ever judged from a run that completed.
+ATTEMPTS = 3
+
+
 def audit(url, report_path):
-    subprocess.run(
-        [
-            str(LIGHTHOUSE),
-            url,
-            "--quiet",
-            "--output=json",
-            f"--output-path={report_path}",
-            f"--only-categories={','.join(CATEGORIES)}",
-            "--chrome-flags=" + " ".join(["--headless=new", *CHROMIUM_ARGS]),
-        ],
-        env={**os.environ, "CHROME_PATH": CHROMIUM},
-        check=True,
-    )
-    return json.loads(Path(report_path).read_text())
+    command = [
+        str(LIGHTHOUSE),
+        url,
+        "--quiet",
+        "--output=json",
+        f"--output-path={report_path}",
+        f"--only-categories={','.join(CATEGORIES)}",
+        "--chrome-flags=" + " ".join(["--headless=new", *CHROMIUM_ARGS]),
+    ]
+    for attempt in range(1, ATTEMPTS + 1):
+        finished = subprocess.run(command, env={**os.environ, "CHROME_PATH": CHROMIUM})
+        if finished.returncode == 0:
+            return json.loads(Path(report_path).read_text())
+        print(f"Lighthouse did not complete on {url} (attempt {attempt} of {ATTEMPTS})", flush=True)
+    raise SystemExit(f"Lighthouse failed {ATTEMPTS} times on {url}")
 
 
 def shortfalls(report):
