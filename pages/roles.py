@@ -67,6 +67,11 @@ def translator_group_name(language_code):
     return f"{TRANSLATORS_PREFIX}{LANGUAGE_NAMES[language_code]}"
 
 
+def translator_collection_name(language_code):
+    """The collection of a language's documents, where its translators upload."""
+    return f"Documents – {LANGUAGE_NAMES[language_code]}"
+
+
 def model_permissions(names):
     permissions = []
     for name in names:
@@ -122,9 +127,9 @@ def setup_translator_group(language_code, root_collection):
     home = Page.objects.filter(depth=2, locale__language_code=language_code).first()
     if home is not None:
         grant_pages(group, home, TRANSLATOR_PAGE_PERMISSIONS)
-    documents = root_collection.get_children().filter(name=f"Documents – {LANGUAGE_NAMES[language_code]}").first()
+    documents = root_collection.get_children().filter(name=translator_collection_name(language_code)).first()
     if documents is None:
-        documents = root_collection.add_child(name=f"Documents – {LANGUAGE_NAMES[language_code]}")
+        documents = root_collection.add_child(name=translator_collection_name(language_code))
     grant_collection(group, documents, TRANSLATOR_MEDIA_PERMISSIONS)
     grant_collection(group, root_collection, {"wagtaildocs": ["choose_document"], "wagtailimages": ["choose_image"]})
     return group

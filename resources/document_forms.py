@@ -6,11 +6,10 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.documents.forms import BaseDocumentForm
 from wagtail.models import Collection
 
-from pages.roles import ADMINISTRATORS, SECRETARIAT_EDITORS, translator_group_name
+from pages.roles import ADMINISTRATORS, SECRETARIAT_EDITORS, translator_collection_name, translator_group_name
 from resources.languages import ALL_LANGUAGE_NAMES
 
 LIBRARY_COLLECTION_NAME = "Library"
-SITE_LANGUAGE_NAMES = dict(settings.LANGUAGES)
 
 
 def library_collection():
@@ -30,7 +29,7 @@ def translator_language(user):
         return None
     languages = [
         code
-        for code in SITE_LANGUAGE_NAMES
+        for code, _name in settings.LANGUAGES
         if code != settings.LANGUAGE_CODE and translator_group_name(code) in group_names
     ]
     return languages[0] if len(languages) == 1 else None
@@ -49,8 +48,7 @@ def uploader_collection(user):
     """Where a new document of this user goes unless they choose: a translator's collection, else the library's."""
     language = translator_language(user)
     if language:
-        name = f"Documents – {SITE_LANGUAGE_NAMES[language]}"
-        collection = Collection.objects.filter(name=name).first()
+        collection = Collection.objects.filter(name=translator_collection_name(language)).first()
         if collection is not None:
             return collection
     return library_collection()

@@ -30,14 +30,14 @@ def register_translation_report_urls():
     ]
 
 
-@hooks.register("register_admin_menu_item")
-def register_translation_report_menu_item():
-    return CoverageMenuItem(_("Translation coverage"), reverse("translation_coverage"), icon_name="site", order=450)
-
-
 class CoverageMenuItem(MenuItem):
     def is_shown(self, request):
         return views.works_on_pages(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def register_translation_report_menu_item():
+    return CoverageMenuItem(_("Translation coverage"), reverse("translation_coverage"), icon_name="site", order=450)
 
 
 @hooks.register("construct_homepage_panels")
