@@ -18,6 +18,8 @@ BLOCK_TAG = re.compile(r"^(?:blocktranslate|blocktrans)\b")
 END_BLOCK_TAG = re.compile(r"^(?:endblocktranslate|endblocktrans)\b")
 PLURAL_TAG = re.compile(r"^plural\b")
 VARIABLE = re.compile(r"^\s*([\w.]+)")
+# _("…") as an argument of any tag or variable ({% panel heading=_("…") %}, {{ _("…")|lower }}), as makemessages finds it.
+INLINE_GETTEXT = re.compile(r"""(?<![\w.])_\(\s*(?P<quote>["'])(?P<text>.*?)(?P=quote)\s*\)""")
 
 
 def template_strings(path):
@@ -42,11 +44,13 @@ def template_strings(path):
             else:
                 block_text.append(token.contents)
             continue
-        if token.token_type != TokenType.BLOCK:
+        if token.token_type not in (TokenType.BLOCK, TokenType.VAR):
             continue
-        match = TRANSLATE_TAG.match(content)
+        match = TRANSLATE_TAG.match(content) if token.token_type == TokenType.BLOCK else None
         if match:
             strings.append(match.group("text"))
+        elif token.token_type == TokenType.VAR or not BLOCK_TAG.match(content):
+            strings.extend(inline.group("text") for inline in INLINE_GETTEXT.finditer(content))
         elif BLOCK_TAG.match(content):
             in_block, block_text, block_opening, singular = True, [], content, None
     return strings
