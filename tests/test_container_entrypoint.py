@@ -70,7 +70,7 @@ def serving_container(container_environment):
 
 
 def children_of(pid):
-    result = subprocess.run(["ps", "-o", "pid=,args=", "--ppid", str(pid)], capture_output=True, text=True)
+    result = subprocess.run(["ps", "-ww", "-o", "pid=,args=", "--ppid", str(pid)], capture_output=True, text=True)
     return [line.strip() for line in result.stdout.splitlines() if line.strip()]
 
 
