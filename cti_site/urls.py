@@ -8,7 +8,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from operations import views as operations_views
 from pages import routing
 from pages import views as page_views
-from resources import views as resource_views
+from search import views as search_views
 
 handler400 = "operations.views.bad_request"
 handler500 = "operations.views.server_error"
@@ -29,7 +29,7 @@ if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 urlpatterns += i18n_patterns(
-    path("search/", resource_views.site_search, name="search"),
+    path("search/", search_views.site_search, name="search"),
     # Wagtail's page URLs, with the route found in two queries rather than two a level.
     re_path(r"^((?:[\w\-]+/)*)$", routing.serve, name="wagtail_serve"),
     path("", include(wagtail_urls)),

@@ -57,7 +57,7 @@ EDITOR_MODEL_PERMISSIONS = [
 ]
 # No wagtail_localize.submit_translation for translators: wagtail-localize's "Translate this page" and
 # "Sync translated pages" act on every language (and can publish them all). A translator syncs their
-# own language through translation_report's sync view, which asks only for edit rights on that page.
+# own language through translation_workflow's sync view, which asks only for edit rights on that page.
 TRANSLATOR_MODEL_PERMISSIONS = ["wagtailadmin.access_admin"]
 # The help desk reads and answers the advice hub's queries (assign, status, notes), and nothing else.
 HELP_DESK_MODEL_PERMISSIONS = ["wagtailadmin.access_admin", "advice.view_advicequery", "advice.change_advicequery"]

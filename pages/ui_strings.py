@@ -11,7 +11,7 @@ from pathlib import Path
 from django.conf import settings
 from django.template.base import Lexer, TokenType
 
-PROJECT_APPS = ["pages", "resources", "advice", "operations", "translation_report", "staff_auth", "cti_site"]
+PROJECT_APPS = ["pages", "resources", "advice", "operations", "translation_workflow", "staff_auth", "cti_site"]
 GETTEXT_FUNCTIONS = {"_", "gettext", "gettext_lazy", "ngettext", "ngettext_lazy", "pgettext", "pgettext_lazy"}
 TRANSLATE_TAG = re.compile(r"""^(?:translate|trans)\s+(?:_\()?(?P<quote>["'])(?P<text>.*?)(?P=quote)""")
 BLOCK_TAG = re.compile(r"^(?:blocktranslate|blocktrans)\b")

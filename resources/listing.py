@@ -1,8 +1,4 @@
-"""The library's listing: the resources of the visitor's language, filtered by plain GET parameters.
-
-A resource not yet translated into the visitor's language is listed in the language it exists in,
-so it never disappears from a locale's library.
-"""
+"""The library's listing: the resources of the visitor's language, filtered by plain GET parameters."""
 
 from django import forms
 from django.conf import settings
@@ -16,12 +12,11 @@ from operations.caching import cached_until_publish
 from resources.languages import language_name
 from resources.models.resource import ResourceFile, ResourceKind, ResourcePage
 from resources.models.topics import Topic
-from resources.search import clean_query
 from pages.navigation import open_to_everyone
 from pages.widgets import compact_widgets
+from search.query import MAX_QUERY_LENGTH, clean_query
 
 RESOURCES_PER_PAGE = 20
-MAX_QUERY_LENGTH = 200
 # The text search narrows the listing to the best matches; past this many, a visitor refines the words.
 MAX_SEARCH_MATCHES = 2000
 
@@ -46,18 +41,6 @@ class LibraryFilterForm(forms.Form):
         """The valid filters; an unknown value (a topic that does not exist, a year of letters) is ignored."""
         self.is_valid()
         return {name: value for name, value in self.cleaned_data.items() if value not in (None, "")}
-
-
-def resources_for_locale(locale_id):
-    """Live resources in the locale, plus each untranslated resource once, in its earliest language."""
-    live = open_to_everyone(ResourcePage.objects.live())
-    translated_here = live.filter(locale_id=locale_id).values("translation_key")
-    earlier_elsewhere = live.exclude(locale_id=locale_id).filter(
-        translation_key=OuterRef("translation_key"), pk__lt=OuterRef("pk")
-    )
-    return live.filter(
-        Q(locale_id=locale_id) | (~Q(translation_key__in=translated_here) & ~Exists(earlier_elsewhere))
-    )
 
 
 def apply_filters(resources, filters):
@@ -103,7 +86,7 @@ def library_listing(request, locale_id):
     filters = form.filters()
 
     resources = (
-        apply_filters(resources_for_locale(locale_id), filters)
+        apply_filters(ResourcePage.listed_in_locale(locale_id), filters)
         .select_related("locale")
         .prefetch_related(Prefetch("files", queryset=ResourceFile.objects.select_related("document")), "topics")
         .order_by("-publication_date", "-pk")
@@ -124,7 +107,7 @@ def library_listing(request, locale_id):
 
 def latest_resources(locale_id, count):
     resources = list(
-        resources_for_locale(locale_id)
+        ResourcePage.listed_in_locale(locale_id)
         .select_related("locale")
         .prefetch_related(Prefetch("files", queryset=ResourceFile.objects.select_related("document")))
         .order_by("-publication_date", "-pk")[:count]

@@ -35,7 +35,9 @@ import sys
 import threading
 import time
 import unicodedata
+from collections import Counter
 from pathlib import Path
+from typing import NamedTuple
 from urllib.parse import quote
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -181,6 +183,18 @@ def submit_advice_query(stack, path, source):
     return found.group(1).decode()
 
 
+class Probe(NamedTuple):
+    """One answer the prober got, timed on the machine's monotonic clock."""
+
+    code: str | None  # the page's language; None for /readyz and /healthz
+    path: str
+    start: float
+    end: float
+    status: int  # 0: no answer
+    body: str
+    retry_after: str | None
+
+
 class Prober(threading.Thread):
     """Asks for pages that need the database, in each language, every 50 ms, and records the answers."""
 
@@ -188,7 +202,7 @@ class Prober(threading.Thread):
         super().__init__(daemon=True)
         self.stack = stack
         self.stop = threading.Event()
-        self.records = []
+        self.probes = []
         self.paths = [(code, f"/{code}/search/?q=probe") for code in LANGUAGES] + [(None, "/readyz"), (None, "/healthz")]
 
     def run(self):
@@ -202,9 +216,33 @@ class Prober(threading.Thread):
                 retry_after = response.getheader("Retry-After")
             except OSError as exc:
                 status, body, retry_after = 0, str(exc).encode(), None
-            self.records.append({"code": code, "path": path, "start": started, "end": time.monotonic(),
-                                 "status": status, "body": body.decode("utf-8", "replace"), "retry_after": retry_after})
+            self.probes.append(Probe(code, path, started, time.monotonic(), status, body.decode("utf-8", "replace"),
+                                     retry_after))
             time.sleep(0.05)
+
+    def every_path_answered_200_since(self, moment):
+        answered = {probe.path for probe in self.probes if probe.start >= moment and probe.status == 200}
+        return answered >= {path for _code, path in self.paths}
+
+
+class Load(NamedTuple):
+    """A load process running (scripts/reliability_load.py), and the paths its answers refer to by index."""
+
+    process: subprocess.Popen
+    results_path: Path
+    seconds: int
+    paths: list
+
+
+class Answer(NamedTuple):
+    """One request of the load, timed on the machine's monotonic clock."""
+
+    start: float
+    end: float
+    path: str
+    status: int  # 0: no answer
+    error: str
+    error_page: bool  # a 503 carrying the site's own error page
 
 
 def start_load(stack, targets, name, **changes):
@@ -214,148 +252,250 @@ def start_load(stack, targets, name, **changes):
     plan_path.write_text(json.dumps(plan))
     process = subprocess.Popen([PYTHON, str(ROOT / "scripts" / "reliability_load.py"), str(plan_path), str(results_path)],
                                preexec_fn=die_with_parent(signal.SIGTERM))
-    return process, results_path, plan["seconds"]
+    return Load(process, results_path, plan["seconds"], [path for path, _weight in plan["urls"]])
 
 
 def finish_load(load):
-    """Wait for the load process; its results: {"clients_finished", "records"}."""
-    process, results_path, seconds = load
-    process.wait(timeout=seconds + 120)
-    return json.loads(results_path.read_text())
+    """Wait for the load process; how many of its clients finished, and the answers they all got."""
+    load.process.wait(timeout=load.seconds + 120)
+    results = json.loads(load.results_path.read_text())
+    answers = [Answer(start, end, load.paths[index], status, error, error_page)
+               for start, end, index, status, error, error_page in results["records"]]
+    return results["clients_finished"], answers
+
+
+def poll_until(condition, seconds):
+    """Checks `condition` every 50 ms until it holds or `seconds` have passed; the checks after it say what went wrong."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline and not condition():
+        time.sleep(0.05)
+
+
+class Outage(NamedTuple):
+    """The database stopped for a while: its moments on the monotonic clock, and what was seen around it."""
+
+    asked_to_stop: float
+    stopped: float
+    asked_to_start: float
+    back: float
+    probes: list
+    workers_before: set
+    workers_after: set
+
+
+class Recovery(NamedTuple):
+    """After the database's return: the first page that needs it answered 200, and the site's last 503."""
+
+    first_from_database: float | None
+    last_503: float | None
+
+    @property
+    def served_normally(self):
+        """Whichever came later: a 200 may come from a request sent during the outage and served after it."""
+        if self.first_from_database is None:
+            return None
+        return max(self.first_from_database, self.last_503 or self.first_from_database)
+
+
+class OutageAnswers(NamedTuple):
+    """What the load got from the database's stop until the site served normally again."""
+
+    served_503: int
+    slow_503: list  # (path, seconds) of the 503s slower than QUICK
+    without_database: int  # answers from the page cache, or from pages that need no database
 
 
 def run_load_with_incidents(stack, targets, checks):
-    """Steps 1–3: the load, and during it a reload and a database outage."""
+    """Steps 1–3: the load, and during it a graceful reload and a database outage."""
     master = stack.gunicorn.pid
     load = start_load(stack, targets, "load")
     began = time.monotonic()
-    events = {}
-
-    # Step 2: graceful reload.
     time.sleep(LOAD_SECONDS * RELOAD_AT)
-    old_workers = set(stack.worker_pids())
-    events["reload"] = time.monotonic()
-    os.kill(master, signal.SIGHUP)
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        workers = set(stack.worker_pids())
-        if workers and not workers & old_workers and len(workers) >= len(old_workers):
-            break
-        time.sleep(0.05)
-    events["reloaded"] = time.monotonic()
-    checks.figure("reload: old workers replaced in", f"{events['reloaded'] - events['reload']:.2f} s "
-                  f"({sorted(old_workers)} → {sorted(stack.worker_pids())})")
-
-    # Step 3: a query sent before the outage, then the outage.
+    reload_window = graceful_reload(stack, checks)
     time.sleep(max(0.0, began + LOAD_SECONDS * OUTAGE_AT - time.monotonic()))
     reference = submit_advice_query(stack, targets["advice"][1], source="127.9.0.1")
     checks.figure("advice query sent before the outage", reference)
+    outage = stop_the_database_for_a_while(stack)
+    clients_finished, answers = finish_load(load)
+
+    recovery = recovery_after_outage(answers, outage, targets["advice"])
+    failures, outage_answers = failures_and_outage_answers(answers, outage.asked_to_stop, recovery.served_normally or outage.back, began)
+    check_every_request_answered(checks, clients_finished, answers, failures)
+    reload_failures = check_reload_lost_no_request(checks, answers, *reload_window)
+    check_outage_answered_quick_503s(checks, outage, outage_answers)
+    recovery_seconds = check_recovered_without_restarts(stack, checks, master, outage, recovery)
+    check_query_survived_outage(stack, checks, reference)
+    return {"requests": len(answers), "failures": len(failures), "recovery": recovery_seconds,
+            "reload_failures": reload_failures, "served_503": outage_answers.served_503}
+
+
+def graceful_reload(stack, checks):
+    """Step 2: SIGHUP to gunicorn's master, until new workers replace all the old ones; when it began and ended."""
+    old_workers = set(stack.worker_pids())
+    signalled = time.monotonic()
+    os.kill(stack.gunicorn.pid, signal.SIGHUP)
+
+    def replaced():
+        workers = set(stack.worker_pids())
+        return workers and not workers & old_workers and len(workers) >= len(old_workers)
+
+    poll_until(replaced, 60)
+    done = time.monotonic()
+    checks.figure("reload: old workers replaced in", f"{done - signalled:.2f} s "
+                  f"({sorted(old_workers)} → {sorted(stack.worker_pids())})")
+    return signalled, done
+
+
+def stop_the_database_for_a_while(stack):
+    """Step 3: PostgreSQL stopped for OUTAGE_SECONDS while a prober asks for pages that need it."""
     prober = Prober(stack)
     prober.start()
     time.sleep(1)
-    workers_before_outage = set(stack.worker_pids())
-    events["stop"] = time.monotonic()
+    workers_before = set(stack.worker_pids())
+    asked_to_stop = time.monotonic()
     stack.cluster.stop("fast")
-    events["stopped"] = time.monotonic()
+    stopped = time.monotonic()
     time.sleep(OUTAGE_SECONDS)
-    events["start"] = time.monotonic()
+    asked_to_start = time.monotonic()
     stack.cluster.start()
-    events["back"] = time.monotonic()
-    # Wait for the probes to see every page that needs the database answer 200 again.
-    deadline = events["back"] + 30
-    while time.monotonic() < deadline:
-        after = [r for r in prober.records if r["start"] >= events["back"]]
-        if {r["path"] for r in after if r["status"] == 200} >= {path for _code, path in prober.paths}:
-            break
-        time.sleep(0.05)
+    back = time.monotonic()
+    poll_until(lambda: prober.every_path_answered_200_since(back), 30)
     time.sleep(3)
     prober.stop.set()
     prober.join(30)
-    workers_after_outage = set(stack.worker_pids())
+    return Outage(asked_to_stop, stopped, asked_to_start, back, prober.probes, workers_before, set(stack.worker_pids()))
 
-    data = finish_load(load)
-    records = data["records"]
-    paths = [path for path, _weight in load_plan(targets)["urls"]]
-    checks.expect(data["clients_finished"] == CLIENTS, f"only {data['clients_finished']} of {CLIENTS} load clients finished")
 
-    # Recovery: from the database's return until the site answered a page that needs it (200 again), and
-    # until its last 503, whichever is later. Every answer is timed on the machine's one monotonic clock;
-    # the first 200 may come from a request sent during the outage and served after it.
-    answers_503 = [r[1] for r in records if r[3] == 503] + [r["end"] for r in prober.records if r["status"] == 503]
-    # Pages that always need the database: never from the page cache (a query string, a form, a redirect
-    # that looks a page up, the readiness check).
-    needs_database = [("?" in path and not path.startswith("/static/")) or path in targets["advice"] or path == "/readyz"
-                      for path in paths]
-    first_ok = min([r["end"] for r in prober.records if r["path"] != "/healthz" and r["end"] >= events["back"]
-                    and r["status"] == 200]
-                   + [r[1] for r in records if needs_database[r[2]] and r[1] >= events["back"] and r[3] == 200],
-                   default=None)
-    last_503 = max((end for end in answers_503 if end >= events["back"]), default=None)
-    recovered = None if first_ok is None else max(first_ok, last_503 or first_ok)
-    outage_end = recovered or events["back"]
-    in_outage = lambda record: record[1] >= events["stop"] and record[0] <= outage_end  # noqa: E731
-    failures, slow_503, served_503, outage_ok = [], [], 0, 0
-    for start, end, index, status, error, error_page in records:
-        record = (start, end)
-        if status in OK_STATUSES:
-            if in_outage(record):
-                outage_ok += 1
-            continue
-        if status == 503 and in_outage(record) and (error_page or paths[index] == "/readyz"):
+def needs_database(path, advice_paths):
+    """Pages never served from the page cache: a query string, a form, a redirect that looks a page up, readiness."""
+    return ("?" in path and not path.startswith("/static/")) or path in advice_paths or path == "/readyz"
+
+
+def recovery_after_outage(answers, outage, advice_paths):
+    return Recovery(first_page_from_database(answers, outage, advice_paths), last_503(answers, outage))
+
+
+def first_page_from_database(answers, outage, advice_paths):
+    """When a page that needs the database first answered 200 after its return, to a probe or to the load."""
+    from_probes = [probe.end for probe in outage.probes if probe.path != "/healthz" and probe.status == 200]
+    from_load = [answer.end for answer in answers if needs_database(answer.path, advice_paths) and answer.status == 200]
+    return min((end for end in from_probes + from_load if end >= outage.back), default=None)
+
+
+def last_503(answers, outage):
+    """When the site last answered 503 after the database's return, to a probe or to the load."""
+    ends = [answer.end for answer in answers if answer.status == 503]
+    ends += [probe.end for probe in outage.probes if probe.status == 503]
+    return max((end for end in ends if end >= outage.back), default=None)
+
+
+def failures_and_outage_answers(answers, outage_began, outage_ended, began):
+    """The load's failed requests (5xx, no answer), apart from the quick 503s of the outage; and its outage answers."""
+    failures, served_503, slow_503, without_database = [], 0, [], 0
+    for answer in answers:
+        in_outage = answer.end >= outage_began and answer.start <= outage_ended
+        seconds = answer.end - answer.start
+        if answer.status in OK_STATUSES:
+            without_database += in_outage
+        elif in_outage and answer.status == 503 and (answer.error_page or answer.path == "/readyz"):
             served_503 += 1
-            if end - start > QUICK:
-                slow_503.append((paths[index], round(end - start, 2)))
-            continue
-        failures.append((round(start - began, 2), paths[index], status, error))
-    total = len(records)
-    duration = max(r[1] for r in records) - min(r[0] for r in records)
-    latencies = sorted(r[1] - r[0] for r in records)
-    reload_window = [r for r in records if r[1] >= events["reload"] and r[0] <= events["reloaded"] + 1]
-    checks.figure("load", f"{CLIENTS} clients, {duration:.0f} s, {total} requests ({total / duration:.0f}/s), "
+            if seconds > QUICK:
+                slow_503.append((answer.path, round(seconds, 2)))
+        else:
+            failures.append((round(answer.start - began, 2), answer.path, answer.status, answer.error))
+    return failures, OutageAnswers(served_503, slow_503, without_database)
+
+
+def check_every_request_answered(checks, clients_finished, answers, failures):
+    """Step 1: every client ran to the end and every request got an answer that is not a 5xx."""
+    checks.expect(clients_finished == CLIENTS, f"only {clients_finished} of {CLIENTS} load clients finished")
+    duration = max(answer.end for answer in answers) - min(answer.start for answer in answers)
+    latencies = sorted(answer.end - answer.start for answer in answers)
+    checks.figure("load", f"{CLIENTS} clients, {duration:.0f} s, {len(answers)} requests ({len(answers) / duration:.0f}/s), "
                   f"p50 {latencies[len(latencies) // 2] * 1000:.0f} ms, p99 {latencies[int(len(latencies) * 0.99)] * 1000:.0f} ms, "
                   f"max {latencies[-1]:.2f} s")
     checks.figure("load: failed requests (5xx, no answer) outside the quick 503s of the outage", len(failures))
     for failure in failures[:10]:
         print(f"    at {failure[0]} s: {failure[1]} → {failure[2]} {failure[3]}")
-    reload_failures = [r for r in reload_window if r[3] not in OK_STATUSES]
-    checks.figure("reload under load", f"{len(reload_window)} requests during the reload, {len(reload_failures)} failed, "
-                  f"slowest {max((r[1] - r[0] for r in reload_window), default=0):.2f} s")
     checks.expect(not failures, f"{len(failures)} requests failed under load")
-    checks.expect(not reload_failures, f"{len(reload_failures)} requests failed during the graceful reload")
 
-    # The outage, seen by the probes and by the load.
-    during = [r for r in prober.records if events["stopped"] <= r["start"] and r["end"] <= events["start"]]
-    pages_during = [r for r in during if r["code"]]
-    quick = max((r["end"] - r["start"] for r in pages_during), default=0)
-    checks.figure("outage", f"database stopped for {events['back'] - events['stop']:.1f} s; {len(pages_during)} probes of "
-                  f"pages that need it: {sorted({r['status'] for r in pages_during})}, slowest {quick * 1000:.0f} ms; "
-                  f"load: {served_503} quick 503s, {outage_ok} answers from the page cache or without the database")
-    checks.expect(pages_during and all(r["status"] == 503 for r in pages_during),
+
+def check_reload_lost_no_request(checks, answers, signalled, done):
+    """Step 2: no request failed from the reload's signal until a second after the last old worker left."""
+    during = [answer for answer in answers if answer.end >= signalled and answer.start <= done + 1]
+    failed = [answer for answer in during if answer.status not in OK_STATUSES]
+    checks.figure("reload under load", f"{len(during)} requests during the reload, {len(failed)} failed, "
+                  f"slowest {max((answer.end - answer.start for answer in during), default=0):.2f} s")
+    checks.expect(not failed, f"{len(failed)} requests failed during the graceful reload")
+    return len(failed)
+
+
+def is_translated_503_page(probe, code):
+    """The static 503 page in the probe's language, with Retry-After and no traceback."""
+    return (f'<html lang="{code}"' in probe.body and SERVICE_UNAVAILABLE_HEADINGS[code] in probe.body
+            and "Traceback" not in probe.body and probe.retry_after)
+
+
+def probes_while_stopped(outage):
+    """The probes sent once the database had stopped and answered before it was asked to start."""
+    return [probe for probe in outage.probes if outage.stopped <= probe.start and probe.end <= outage.asked_to_start]
+
+
+def check_outage_answered_quick_503s(checks, outage, outage_answers):
+    """Step 3: without the database, its pages answer a quick 503 page in their language; /healthz still answers."""
+    during = probes_while_stopped(outage)
+    pages = [probe for probe in during if probe.code]
+    slowest = max((probe.end - probe.start for probe in pages), default=0)
+    checks.figure("outage", f"database stopped for {outage.back - outage.asked_to_stop:.1f} s; {len(pages)} probes of "
+                  f"pages that need it: {sorted({probe.status for probe in pages})}, slowest {slowest * 1000:.0f} ms; "
+                  f"load: {outage_answers.served_503} quick 503s, {outage_answers.without_database} answers from the "
+                  f"page cache or without the database")
+    checks.expect(pages and all(probe.status == 503 for probe in pages),
                   "pages needing the database did not all answer 503 during the outage")
-    checks.expect(quick <= QUICK and not slow_503, f"503s slower than {QUICK} s during the outage: {slow_503[:5]}")
-    for code in LANGUAGES:
-        answers = [r for r in pages_during if r["code"] == code]
-        checks.expect(answers and all(f'<html lang="{code}"' in r["body"] and SERVICE_UNAVAILABLE_HEADINGS[code] in r["body"]
-                                      and "Traceback" not in r["body"] and r["retry_after"] for r in answers),
-                      f"the 503 page in {code} is not the translated static page with Retry-After")
-    checks.expect(all(r["status"] == 200 for r in during if r["path"] == "/healthz"), "/healthz failed during the outage")
-    checks.expect(all(r["status"] == 503 for r in during if r["path"] == "/readyz"), "/readyz did not answer 503 during the outage")
-    recovery = (recovered - events["back"]) if recovered else None
-    def after_return(moment):
-        return "none" if moment is None else f"{moment - events['back']:+.2f} s"
+    checks.expect(slowest <= QUICK and not outage_answers.slow_503,
+                  f"503s slower than {QUICK} s during the outage: {outage_answers.slow_503[:5]}")
+    check_503_pages_translated(checks, pages)
+    check_health_and_readiness_during_outage(checks, during)
 
-    checks.figure("recovery", f"served normally {recovery:.2f} s after the database was back (first page from the "
-                  f"database {after_return(first_ok)}, last 503 {after_return(last_503)}); no process restarted"
-                  if recovery is not None else "never")
-    checks.expect(recovery is not None and recovery <= RECOVERY_LIMIT, f"no recovery within {RECOVERY_LIMIT} s")
+
+def check_503_pages_translated(checks, pages):
+    for code in LANGUAGES:
+        in_language = [probe for probe in pages if probe.code == code]
+        checks.expect(in_language and all(is_translated_503_page(probe, code) for probe in in_language),
+                      f"the 503 page in {code} is not the translated static page with Retry-After")
+
+
+def check_health_and_readiness_during_outage(checks, during):
+    """/healthz (is the process alive?) still answers 200; /readyz (can it serve?) answers 503."""
+    checks.expect(all(probe.status == 200 for probe in during if probe.path == "/healthz"),
+                  "/healthz failed during the outage")
+    checks.expect(all(probe.status == 503 for probe in during if probe.path == "/readyz"),
+                  "/readyz did not answer 503 during the outage")
+
+
+def check_recovered_without_restarts(stack, checks, master, outage, recovery):
+    """Step 3: the site serves normally within RECOVERY_LIMIT of the database's return, with no process restarted."""
+    served_normally = recovery.served_normally
+    seconds = (served_normally - outage.back) if served_normally else None
+
+    def after_return(moment):
+        return "none" if moment is None else f"{moment - outage.back:+.2f} s"
+
+    checks.figure("recovery", f"served normally {seconds:.2f} s after the database was back (first page from the "
+                  f"database {after_return(recovery.first_from_database)}, last 503 {after_return(recovery.last_503)}); "
+                  f"no process restarted" if seconds is not None else "never")
+    checks.expect(seconds is not None and seconds <= RECOVERY_LIMIT, f"no recovery within {RECOVERY_LIMIT} s")
     checks.expect(stack.gunicorn.poll() is None and stack.gunicorn.pid == master, "gunicorn's master was restarted")
-    checks.expect(workers_before_outage <= workers_after_outage or recycled(stack, workers_before_outage),
-                  f"workers restarted by the outage: {sorted(workers_before_outage)} → {sorted(workers_after_outage)}")
+    checks.expect(outage.workers_before <= outage.workers_after or recycled(stack, outage.workers_before),
+                  f"workers restarted by the outage: {sorted(outage.workers_before)} → {sorted(outage.workers_after)}")
+    return seconds
+
+
+def check_query_survived_outage(stack, checks, reference):
+    """Step 3: the advice query sent before the outage is still stored after it."""
     stored = stack.cluster.execute("cti", "SELECT count(*) FROM advice_advicequery WHERE reference = %s", [reference])[0][0]
     checks.figure("advice query sent before the outage, after it", "still there" if stored == 1 else "LOST")
     checks.expect(stored == 1, f"the advice query {reference} sent before the outage is gone")
-    return {"requests": total, "failures": len(failures), "recovery": recovery, "reload_failures": len(reload_failures),
-            "served_503": served_503}
 
 
 def recycled(stack, workers):
@@ -444,6 +584,7 @@ def rate_limit(stack, targets, checks):
 # which django-axes records by design to lock out guessing.
 TABLES_THAT_MAY_GROW = {"advice_advicequery", "advice_advicequerychange", "django_session", "axes_accessattempt",
                         "axes_accessfailurelog"}
+ADVICE_QUERY_TEXTS = ["name", "position", "institution", "country", "email", "phone", "topic", "question", "preferred_language"]
 BIDI_CONTROLS = set("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 
 
@@ -469,56 +610,78 @@ def garbage_in(value, multiline):
 
 
 def bad_inputs(stack, targets, checks):
-    """Step 5: hypothesis-generated bad inputs to every public URL and form."""
+    """Step 7: hypothesis-generated bad inputs to every public URL and form; how many were sent."""
     counts_before = table_counts(stack)
     last_query = stack.cluster.execute("cti", "SELECT coalesce(max(id), 0) FROM advice_advicequery")[0][0]
+    started = time.monotonic()
+    reports = send_bad_inputs(stack, targets)
+    tried = check_bad_inputs_answered(checks, reports, time.monotonic() - started)
+    accepted = sum(report["accepted_posts"] for report in reports)
+    new_queries = check_only_accepted_queries_stored(stack, checks, counts_before, accepted)
+    check_stored_queries_hold_no_garbage(stack, checks, last_query, new_queries, accepted)
+    return tried
+
+
+def send_bad_inputs(stack, targets):
+    """scripts/reliability_fuzz.py's hypothesis tests against the site; their reports."""
     from hypothesis.configuration import set_hypothesis_home_dir
 
     set_hypothesis_home_dir(stack.directory / "hypothesis")  # not .hypothesis/ in the work tree
-    started = time.monotonic()
-    reports = reliability_fuzz.run(stack.port, targets)
-    seconds = time.monotonic() - started
-    tried = sum(result["requests"] for report in reports for result in report["results"])
-    accepted = sum(report["accepted_posts"] for report in reports)
-    statuses = {}
+    return reliability_fuzz.run(stack.port, targets)
+
+
+def check_bad_inputs_answered(checks, reports, seconds):
+    """Enough bad inputs sent, and every one answered without a 5xx or an unescaped reflection; how many were sent."""
+    results = [result for report in reports for result in report["results"]]
+    tried = sum(result["requests"] for result in results)
+    statuses = Counter()
     for report in reports:
-        for status, count in report["statuses"].items():
-            statuses[status] = statuses.get(status, 0) + count
+        statuses.update(report["statuses"])
     escaped = sum(report["reflected_escaped"] for report in reports)
     checks.figure("bad inputs", f"{tried} requests in {seconds:.0f} s, answers {dict(sorted(statuses.items()))}, "
                   f"slowest {max(r['max_seconds'] for r in reports):.2f} s; {escaped} answers showed an injected "
                   f"tag back, all escaped")
-    for report in reports:
-        for result in report["results"]:
-            print(f"    {result['category']:<32} {result['requests']:>5} in {result['seconds']:>4.0f} s"
-                  f"{'  FAILED' if result['error'] else ''}")
-            if result["error"]:
-                checks.expect(False, f"bad inputs, {result['category']}: {result['error']}")
+    for result in results:
+        print(f"    {result['category']:<32} {result['requests']:>5} in {result['seconds']:>4.0f} s"
+              f"{'  FAILED' if result['error'] else ''}")
+        if result["error"]:
+            checks.expect(False, f"bad inputs, {result['category']}: {result['error']}")
     checks.expect(tried >= MIN_BAD_INPUTS, f"only {tried} bad inputs tried (at least {MIN_BAD_INPUTS})")
+    return tried
 
+
+def check_only_accepted_queries_stored(stack, checks, counts_before, accepted):
+    """No table grew but those a bad input may add to, and only by the queries the form accepted; how many."""
     counts_after = table_counts(stack)
     grown = {name: counts_after.get(name, 0) - count for name, count in counts_before.items() if counts_after.get(name, 0) != count}
     unexpected = {name: delta for name, delta in grown.items() if name not in TABLES_THAT_MAY_GROW}
     checks.expect(not unexpected, f"bad inputs stored rows in {unexpected}")
     new_queries = grown.get("advice_advicequery", 0)
     checks.expect(new_queries == accepted, f"{new_queries} advice queries stored, but the form accepted {accepted}")
-    rows = stack.cluster.execute(
-        "cti", "SELECT reference, name, position, institution, country, email, phone, topic, question, preferred_language "
-        "FROM advice_advicequery WHERE id > %s", [last_query])
-    garbage = []
-    for row in rows:
-        reference, *values = row
-        for column, value in zip(["name", "position", "institution", "country", "email", "phone", "topic", "question",
-                                  "preferred_language"], values):
-            reason = garbage_in(value or "", multiline=column == "question")
-            if reason:
-                garbage.append(f"{reference}.{column}: {reason} in {value[:80]!r}")
+    return new_queries
+
+
+def check_stored_queries_hold_no_garbage(stack, checks, last_query, new_queries, accepted):
+    """The queries the generated forms got stored hold no control characters, bidi overrides or broken bytes."""
+    garbage = garbage_in_queries_after(stack, last_query)
     checks.figure("advice queries the generated forms got stored", f"{new_queries} (accepted: {accepted}), "
                   f"garbage in {len(garbage)}")
     for line in garbage[:10]:
         print(f"    {line}")
     checks.expect(not garbage, f"{len(garbage)} stored fields hold garbage")
-    return tried
+
+
+def garbage_in_queries_after(stack, last_query):
+    """One line for each text field of the advice queries stored after `last_query` that holds garbage."""
+    rows = stack.cluster.execute(
+        "cti", f"SELECT reference, {', '.join(ADVICE_QUERY_TEXTS)} FROM advice_advicequery WHERE id > %s", [last_query])
+    garbage = []
+    for reference, *values in rows:
+        for column, value in zip(ADVICE_QUERY_TEXTS, values):
+            reason = garbage_in(value or "", multiline=column == "question")
+            if reason:
+                garbage.append(f"{reference}.{column}: {reason} in {value[:80]!r}")
+    return garbage
 
 
 def scan_logs(stack, checks):

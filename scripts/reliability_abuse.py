@@ -20,6 +20,7 @@ import sys
 import threading
 import time
 import uuid
+from collections import Counter
 from urllib.parse import urlencode
 
 from reliability_stack import PYTHON, ROOT
@@ -108,53 +109,65 @@ def send_query(port, path, source, valid_query, name):
     return (found.group(1).decode(), None) if found else (None, f"{source}: no reference ({status})")
 
 
-def junk_from_one_address(stack, targets, checks, valid_query):
-    """An attacker hammers the advice form from one address; visitors from others still get through."""
-    path = targets["advice"][1]
-    stop = threading.Event()
-    attacks = []
+class Attacker(threading.Thread):
+    """Posts junk to the advice form from one address, as fast as it is answered, forging the client's address."""
 
-    def attack():
-        attacker = Session(stack.port, ATTACKER)
-        attacker.request("GET", path)
+    def __init__(self, port, path):
+        super().__init__(daemon=True)
+        self.port = port
+        self.path = path
+        self.stop = threading.Event()
+        self.statuses = Counter()  # 0: no answer
+
+    def run(self):
+        attacker = Session(self.port, ATTACKER)
+        attacker.request("GET", self.path)
         number = 0
-        while not stop.is_set():
+        while not self.stop.is_set():
             number += 1
             forged = {"X-Real-IP": f"10.0.{number % 250}.{number % 7 + 1}",
                       "X-Forwarded-For": f"192.0.2.{number % 250}, 198.51.100.{number % 250}"}
-            started = time.monotonic()
             try:
-                status = attacker.form_post(path, {**JUNK, "started": str(number)}, forged)[0]
+                status = attacker.form_post(self.path, {**JUNK, "started": str(number)}, forged)[0]
             except OSError:
                 status = 0
-            attacks.append((status, time.monotonic() - started))
+            self.statuses[status] += 1
 
-    attacker_thread = threading.Thread(target=attack, daemon=True)
-    attacker_thread.start()
+
+def junk_from_one_address(stack, targets, checks, valid_query):
+    """An attacker hammers the advice form from one address; visitors from others still get through."""
+    path = targets["advice"][1]
+    attacker = Attacker(stack.port, path)
+    attacker.start()
     time.sleep(2)
     run = uuid.uuid4().hex[:8]
     sent = []
     for number, source in enumerate(VISITORS):
         sent.append((f"Visitor {run} {number}", *send_query(stack.port, path, source, valid_query, f"Visitor {run} {number}")))
         time.sleep(ATTACK_SECONDS / len(VISITORS))
-    stop.set()
-    attacker_thread.join(30)
-
+    attacker.stop.set()
+    attacker.join(30)
     stored = dict(stack.cluster.execute("cti", "SELECT name, reference FROM advice_advicequery WHERE name LIKE %s",
                                         [f"Visitor {run} %"]))
-    statuses = {}
-    for status, _seconds in attacks:
-        statuses[status] = statuses.get(status, 0) + 1
-    errors = [error for _name, _reference, error in sent if error]
-    missing = [name for name, reference, _error in sent if reference is None or stored.get(name) != reference]
     checks.figure("junk from one address (forged X-Real-IP, X-Forwarded-For)",
-                  f"{len(attacks)} posts, answers {dict(sorted(statuses.items()))}; "
+                  f"{attacker.statuses.total()} posts, answers {dict(sorted(attacker.statuses.items()))}; "
                   f"{len(VISITORS)} visitors from other addresses meanwhile: {len(stored)} queries stored")
-    for error in errors[:5]:
+    check_visitors_got_through(checks, sent, stored)
+    check_attacker_refused(stack, checks, attacker.statuses)
+
+
+def check_visitors_got_through(checks, sent, stored):
+    """Every visitor's query was stored under the reference their confirmation page showed."""
+    for error in [error for _name, _reference, error in sent if error][:5]:
         print(f"    {error}")
+    missing = [name for name, reference, _error in sent if reference is None or stored.get(name) != reference]
     checks.expect(not missing, f"visitors' queries not stored while one address sent junk: {missing}")
-    checks.expect(statuses.get(429, 0) > 0, "the attacker's junk posts were never refused with 429")
-    checks.expect(not any(status == 0 or status >= 500 for status in statuses), f"junk posts failed: {statuses}")
+
+
+def check_attacker_refused(stack, checks, statuses):
+    """The attacker was refused with 429 whatever address it forged, nothing failed, and none of its junk was stored."""
+    checks.expect(statuses[429] > 0, "the attacker's junk posts were never refused with 429")
+    checks.expect(not any(status == 0 or status >= 500 for status in statuses), f"junk posts failed: {dict(statuses)}")
     attacker_rows = stack.cluster.execute("cti", "SELECT count(*) FROM advice_advicequery WHERE email = %s", [JUNK["email"]])
     checks.expect(attacker_rows[0][0] == 0, "junk from the attacker was stored")
 
@@ -246,23 +259,40 @@ def crafted_pdf_under_load(stack, checks, start_load, finish_load, seconds, clie
     time.sleep(seconds * 0.25)
     uploaded_at = time.monotonic()
     status, upload_seconds, answer = upload_crafted_pdf(translator, collection)
-    data = finish_load(load)
-    records = data["records"]
-    during = [record for record in records if record[1] >= uploaded_at]
-    before = [record for record in records if record[1] < uploaded_at]
-    slowest = max((end - start for start, end, *_rest in during), default=None)
-    slowest_before = max((end - start for start, end, *_rest in before), default=0)
-    failed = [record for record in records if record[3] == 0 or record[3] >= 500]
-    try:
-        accepted = json.loads(answer).get("success") is True
-    except ValueError:
-        accepted = False
+    _clients_finished, answers = finish_load(load)
+    during = [visit for visit in answers if visit.end >= uploaded_at]
+    before = [visit for visit in answers if visit.end < uploaded_at]
+    failed = [visit for visit in answers if visit.status == 0 or visit.status >= 500]
     checks.figure("crafted PDF (200 pages × 50,000 empty text operations) uploaded by a translator under load",
                   f"upload answered {status} in {upload_seconds:.2f} s; {clients} visitors' clients, "
-                  f"{len(during)} requests after the upload, slowest {slowest or 0:.3f} s "
-                  f"(before it: {slowest_before:.3f} s), {len(failed)} failed")
-    checks.expect(status == 200 and accepted, f"the upload of the crafted PDF was not accepted ({status}: {answer[:200]!r})")
+                  f"{len(during)} requests after the upload, slowest {slowest(during) or 0:.3f} s "
+                  f"(before it: {slowest(before) or 0:.3f} s), {len(failed)} failed")
+    check_upload_answered_at_once(checks, status, upload_seconds, answer)
+    check_visitors_unaffected_by_upload(checks, during, failed)
+
+
+def slowest(visits):
+    return max((visit.end - visit.start for visit in visits), default=None)
+
+
+def check_upload_answered_at_once(checks, status, upload_seconds, answer):
+    """The upload is accepted at once: the PDF's text is read later, by the background worker."""
+    checks.expect(status == 200 and upload_accepted(answer),
+                  f"the upload of the crafted PDF was not accepted ({status}: {answer[:200]!r})")
     checks.expect(upload_seconds <= 5, f"the upload of the crafted PDF took {upload_seconds:.2f} s to answer")
-    checks.expect(during and slowest <= SLOWEST_ALLOWED,
-                  f"a visitor's request took {slowest or 0:.2f} s while the crafted PDF was read (at most {SLOWEST_ALLOWED} s)")
+
+
+def check_visitors_unaffected_by_upload(checks, during, failed):
+    """No visitor's request after the upload took over SLOWEST_ALLOWED, and none failed."""
+    checks.expect(during and slowest(during) <= SLOWEST_ALLOWED,
+                  f"a visitor's request took {slowest(during) or 0:.2f} s while the crafted PDF was read "
+                  f"(at most {SLOWEST_ALLOWED} s)")
     checks.expect(not failed, f"{len(failed)} visitors' requests failed while the crafted PDF was read")
+
+
+def upload_accepted(answer):
+    """Whether the admin's multiple upload answered that it took the file."""
+    try:
+        return json.loads(answer).get("success") is True
+    except ValueError:
+        return False

@@ -148,18 +148,25 @@ class Client:
         return (f"127.{20 + self.worker}.{high % 250 + 1}.{low + 1}", 0)
 
     def send(self, method, target, headers=(), body=None, host=None, fresh_address=False):
-        lines = [method + b" " + target + b" HTTP/1.1"]
-        lines.append(b"Host: " + (host if host is not None else f"127.0.0.1:{self.port}".encode()))
-        lines.extend(name + b": " + value for name, value in headers)
-        if body is not None:
-            lines.append(b"Content-Length: " + str(len(body)).encode())
-        lines.append(b"Connection: close")
-        payload = b"\r\n".join(lines) + b"\r\n\r\n" + (body or b"")
+        host = host if host is not None else f"127.0.0.1:{self.port}".encode()  # b"": a request with an empty Host
+        payload = request_bytes(method, target, headers, body, host)
         started = time.monotonic()
+        data = self.exchange(payload, fresh_address or method == b"POST")
+        seconds = time.monotonic() - started
+        self.requests += 1
+        self.max_seconds = max(self.max_seconds, seconds)
+        response = parse(data, seconds, method == b"HEAD")
+        self.reflected_escaped += b"&lt;x-probe" in response.body.lower()
+        key = f"{response.status} {who_answered(response)}"
+        self.statuses[key] = self.statuses.get(key, 0) + 1
+        return response
+
+    def exchange(self, payload, fresh_address):
+        """Sends the request on a connection of its own; every byte of the answer, until the server closes."""
         data = b""
         with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as connection:
             connection.settimeout(SLOW * 3)
-            if fresh_address or method == b"POST":
+            if fresh_address:
                 connection.bind(self.source_address())
             connection.connect(("127.0.0.1", self.port))
             try:
@@ -171,17 +178,25 @@ class Client:
                     data += chunk
             except ConnectionResetError:
                 pass
-        seconds = time.monotonic() - started
-        self.requests += 1
-        self.max_seconds = max(self.max_seconds, seconds)
-        response = parse(data, seconds, method == b"HEAD")
-        # Who answered: nginx's and gunicorn's own error pages say so; everything else came from the site.
-        origin = ("nginx" if b"<center>nginx</center>" in response.body
-                  else "gunicorn" if response.status >= 400 and b"<h1><p>" in response.body else "site")
-        self.reflected_escaped += b"&lt;x-probe" in response.body.lower()
-        key = f"{response.status} {origin}"
-        self.statuses[key] = self.statuses.get(key, 0) + 1
-        return response
+        return data
+
+
+def request_bytes(method, target, headers, body, host):
+    lines = [method + b" " + target + b" HTTP/1.1", b"Host: " + host]
+    lines.extend(name + b": " + value for name, value in headers)
+    if body is not None:
+        lines.append(b"Content-Length: " + str(len(body)).encode())
+    lines.append(b"Connection: close")
+    return b"\r\n".join(lines) + b"\r\n\r\n" + (body or b"")
+
+
+def who_answered(response):
+    """nginx's and gunicorn's own error pages say so; everything else came from the site."""
+    if b"<center>nginx</center>" in response.body:
+        return "nginx"
+    if response.status >= 400 and b"<h1><p>" in response.body:
+        return "gunicorn"
+    return "site"
 
 
 def parse(data, seconds, head=False):
@@ -231,11 +246,15 @@ def check(response, client, what):
         assert marker not in lowered, f"{what}: {marker!r} reflected unescaped (status {response.status})"
     location = response.header("location").decode("latin-1")
     if location:
-        assert not re.match(r"^\s*(//|/\\|\\)", location), f"{what}: redirect off the site to {location!r}"
-        parts = urllib.parse.urlsplit(location)
-        assert parts.scheme in ("", "http", "https"), f"{what}: redirect to {location!r}"
-        assert parts.netloc in ("", f"127.0.0.1:{client.port}", "127.0.0.1", "localhost"), f"{what}: redirect off the site to {location!r}"
+        check_redirect_stays_on_site(location, client, what)
     assert response.seconds < SLOW, f"{what}: answered in {response.seconds:.1f} s"
+
+
+def check_redirect_stays_on_site(location, client, what):
+    assert not re.match(r"^\s*(//|/\\|\\)", location), f"{what}: redirect off the site to {location!r}"
+    parts = urllib.parse.urlsplit(location)
+    assert parts.scheme in ("", "http", "https"), f"{what}: redirect to {location!r}"
+    assert parts.netloc in ("", f"127.0.0.1:{client.port}", "127.0.0.1", "localhost"), f"{what}: redirect off the site to {location!r}"
 
 
 def csrf_pair(client, path):

@@ -375,22 +375,30 @@ class Stack:
         return True
 
     def close(self, keep=False):
-        for process in (self.nginx, self.gunicorn, self.worker):
-            if process is not None and process.poll() is None:
+        self._stop_servers()
+        self._stop_cluster()
+        if not keep and not self.reuse:
+            shutil.rmtree(self.directory, ignore_errors=True)
+
+    def _stop_servers(self):
+        """SIGTERM to nginx, gunicorn and the worker at once; each has 40 s to stop before it is killed."""
+        started = [process for process in (self.nginx, self.gunicorn, self.worker) if process is not None]
+        for process in started:
+            if process.poll() is None:
                 process.send_signal(signal.SIGTERM)
-        for process in (self.nginx, self.gunicorn, self.worker):
-            if process is not None:
-                try:
-                    process.wait(timeout=40)
-                except subprocess.TimeoutExpired:
-                    process.kill()
+        for process in started:
+            try:
+                process.wait(timeout=40)
+            except subprocess.TimeoutExpired:
+                process.kill()
+
+    def _stop_cluster(self):
+        """pg_ctl stop; if that fails, the postmaster is killed."""
         try:
             self.cluster.stop("fast")
         except Exception:
             if self.cluster.process is not None and self.cluster.process.poll() is None:
                 self.cluster.process.kill()
-        if not keep and not self.reuse:
-            shutil.rmtree(self.directory, ignore_errors=True)
 
 
 def children_of(parent_pid):

@@ -5,7 +5,7 @@ import datetime
 from django.core.files.base import ContentFile
 
 from resources.models import LibraryDocument, ResourceFile, ResourceLibraryPage, ResourcePage, Topic
-from resources.sample_files import sample_pdf
+from demo.sample_files import sample_pdf
 
 LIBRARY_URL = "/en/how-cti-can-help/tools-and-guides/"
 

@@ -23,7 +23,7 @@ from wagtail_localize.models import StringSegment, StringTranslation
 from wagtail_localize.strings import StringValue, validate_translation_links
 
 from tests.translation_helpers import page_in, put_string, translation_of
-from translation_report import sanitise
+from translation_workflow import sanitise
 
 PIECES = [
     "Texto ",

@@ -14,7 +14,7 @@ import pytest
 from django.core.files.images import ImageFile
 from wagtail.images import get_image_model
 
-from resources.search import MAX_QUERY_LENGTH, MAX_TERMS
+from search.query import MAX_QUERY_LENGTH, MAX_TERMS
 
 HUGE = 100 * 1024
 QUERIES = {

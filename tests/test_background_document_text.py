@@ -16,7 +16,7 @@ from django_tasks_db.models import DBTaskResult
 
 from resources.models import LibraryDocument, ResourceFile
 from resources.pdf_text import extract_text_with_limits
-from resources.sample_files import sample_pdf
+from demo.sample_files import sample_pdf
 from tests import document_support
 from tests.library_support import publish_resource
 

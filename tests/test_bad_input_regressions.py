@@ -3,7 +3,7 @@
 import pytest
 
 from advice.models import AdviceQuery
-from resources.search import clean_query
+from search.query import clean_query
 from tests.advice_support import advice_hub_url, advice_settings, valid_submission  # noqa: F401
 
 

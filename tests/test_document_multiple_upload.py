@@ -6,7 +6,7 @@ from wagtail.models import Collection, UploadedFile
 from wagtail.users.models import UserProfile
 
 from resources.models import LibraryDocument
-from resources.sample_files import sample_pdf
+from demo.sample_files import sample_pdf
 from tests import document_support
 from tests.conftest import make_user
 

@@ -31,7 +31,7 @@ def test_uploads_that_are_not_what_they_claim_are_refused(editor_client, name, d
 
 @pytest.mark.django_db
 def test_a_real_pdf_is_accepted_and_its_text_kept_for_search(editor_client):
-    from resources.sample_files import sample_pdf
+    from demo.sample_files import sample_pdf
 
     response = upload(editor_client, "Genuine tool", "genuine.pdf", sample_pdf("Genuine tool", "About interrogation records."))
 

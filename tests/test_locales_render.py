@@ -3,7 +3,7 @@ import re
 import pytest
 from wagtail.models import Locale
 
-from pages.demo.translation import catalogue
+from demo.translation import catalogue
 from tests.i18n import OTHER_LANGUAGES, english_page, every_page_in_every_language, localised_url
 from tests.pages import CONTENT_PAGES, main_text, normalise
 

@@ -1,4 +1,4 @@
-"""Bad PO uploads get a message, never a 500 (translation_report/po_upload.py works around upstream)."""
+"""Bad PO uploads get a message, never a 500 (translation_workflow/po_upload.py works around upstream)."""
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile

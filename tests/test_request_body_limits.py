@@ -85,7 +85,7 @@ def test_every_public_url_has_the_limit(client, path):
 
 @pytest.mark.django_db
 def test_the_admin_takes_uploads_larger_than_the_public_limit(editor_client):
-    from resources.sample_files import sample_pdf
+    from demo.sample_files import sample_pdf
 
     response = editor_client.post(
         "/admin/documents/add/",

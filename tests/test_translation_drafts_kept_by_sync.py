@@ -91,7 +91,7 @@ def test_the_form_says_what_publishing_does(editor_client):
 @pytest.mark.django_db
 def test_upstream_still_publishes_unapproved_strings(client, editor, translator_for, django_capture_on_commit_callbacks):
     """When this fails, wagtail-localize's sync no longer publishes unapproved strings: remove
-    UpdateTranslationsView from translation_report/wagtail_localize_workaround_publish_rights.py."""
+    UpdateTranslationsView from translation_workflow/wagtail_localize_workaround_publish_rights.py."""
     spanish = translation_of("about", "es")
     client.force_login(translator_for("es"))
     put_string(client, spanish, partner_text_segment(spanish), UNAPPROVED)

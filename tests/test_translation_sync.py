@@ -13,7 +13,7 @@ from wagtail.models import WorkflowState
 from wagtail_localize.models import StringTranslation, TranslationSource
 
 from tests.translation_helpers import assert_denied, page_in, put_string, segment_for, translation_of
-from translation_report.coverage import NEEDS_SYNC, NEEDS_TRANSLATION, OUT_OF_DATE, UP_TO_DATE, coverage_rows
+from translation_workflow.coverage import NEEDS_SYNC, NEEDS_TRANSLATION, OUT_OF_DATE, UP_TO_DATE, coverage_rows
 
 ENGLISH = "CTI helps States ratify and implement the Convention against Torture, step by step."
 PORTUGUESE = "A CTI ajuda os Estados a ratificar e a implementar a Convenção contra a Tortura, passo a passo."

@@ -125,7 +125,7 @@ def test_the_arabic_editor_marks_the_english_source_and_the_arabic_translation(t
     html = client.get(f"/admin/pages/{arabic.pk}/edit/").content.decode()
 
     assert 'data-source-lang="en" data-target-lang="ar" data-target-dir="rtl"' in html
-    assert "translation_report/js/translation_editor_languages.js" in html
+    assert "translation_workflow/js/translation_editor_languages.js" in html
 
 
 @pytest.mark.django_db
@@ -154,7 +154,7 @@ def test_canary_wagtail_localize_still_writes_comment_dates_with_strftime():
     """Fails once wagtail-localize formats these dates itself: then drop wagtail_localize_workaround_dates."""
     import inspect
 
-    from translation_report.wagtail_localize_workaround_dates import UPSTREAM_GET_COMMENT
+    from translation_workflow.wagtail_localize_workaround_dates import UPSTREAM_GET_COMMENT
 
     assert ".strftime(DATE_FORMAT)" in inspect.getsource(UPSTREAM_GET_COMMENT)
 

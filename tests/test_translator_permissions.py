@@ -96,7 +96,7 @@ def test_a_translator_cannot_submit_another_languages_translation(spanish_client
 @pytest.mark.django_db
 def test_a_translator_cannot_create_translations_or_sync_every_language_at_once(spanish_client):
     """wagtail-localize's own sync acts on (and can publish) every language: Secretariat only.
-    A translator syncs their own language with translation_report's view (test_translation_sync.py)."""
+    A translator syncs their own language with translation_workflow's view (test_translation_sync.py)."""
     english, spanish = page_in("about", "en"), page_in("about", "es")
     translations = Translation.objects.count()
     footer = FooterContent.objects.get(locale__language_code="en")

@@ -6,7 +6,7 @@ import pytest
 from wagtail.models import Collection
 
 from resources.models import LibraryDocument, ResourceFile, ResourcePage
-from resources.sample_files import sample_pdf
+from demo.sample_files import sample_pdf
 from tests import document_support
 
 

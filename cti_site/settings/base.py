@@ -39,13 +39,15 @@ def client_address_header(value):
 INSTALLED_APPS = [
     "pages",
     "resources",
+    "search",
     "advice",
     "operations",
     "staff_auth",
+    "demo",
     "csp",
     "django_countries",
     # Before wagtail_localize: it adds "Submit for approval" to wagtail-localize's editor template.
-    "translation_report",
+    "translation_workflow",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -226,7 +228,7 @@ DOCUMENT_TEXT_MEMORY_LIMIT_MB = int(os.environ.get("DOCUMENT_TEXT_MEMORY_LIMIT_M
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 PUBLIC_REQUEST_BODY_MAX_SIZE = 64 * 1024
 # Wagtail's database backend; on PostgreSQL each language is stemmed with its own configuration.
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "resources.search_backend"}}
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backend"}}
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 # No avatars from gravatar.com: the admin would send every staff member's email hash to a third party.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None

@@ -47,11 +47,19 @@ class BasePage(Page):
         index.AutocompleteField("introduction"),
         index.AutocompleteField("body"),
     ]
+    # What site search shows under a result's title (after the search description) and above it.
+    search_result_text_field = "introduction"
+    search_result_label_field = None
     content_panels = Page.content_panels + [FieldPanel("introduction"), FieldPanel("body")]
     promote_panels = Page.promote_panels + [FieldPanel("social_image")]
 
     class Meta:
         abstract = True
+
+    @classmethod
+    def shown_in_other_locales(cls, locale):
+        """Pages of this type in other languages that `locale` lists as its own, or None."""
+        return None
 
 
 class SingletonPerLocaleMixin:

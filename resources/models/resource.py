@@ -1,6 +1,7 @@
 from django import forms
 from django.conf import settings
 from django.db import models
+from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -10,6 +11,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from pages.models.base import BasePage
+from pages.navigation import open_to_everyone
 from resources.page_forms import ResourcePageForm
 from resources.languages import language_name
 
@@ -75,6 +77,8 @@ class ResourcePage(BasePage):
         index.FilterField("publication_date"),
     ]
 
+    search_result_text_field = "summary"
+    search_result_label_field = "kind"
     base_form_class = ResourcePageForm
     parent_page_types = ["resources.ResourceLibraryPage"]
     subpage_types = []
@@ -82,6 +86,26 @@ class ResourcePage(BasePage):
     class Meta:
         verbose_name = _("resource")
         verbose_name_plural = _("resources")
+
+    @classmethod
+    def listed_in_locale(cls, locale_id):
+        """Live resources in the locale, plus each untranslated resource once, in its earliest language.
+
+        A resource not yet translated into the visitor's language is listed in the language it
+        exists in, so it never disappears from a locale's library.
+        """
+        live = open_to_everyone(cls.objects.live())
+        translated_here = live.filter(locale_id=locale_id).values("translation_key")
+        earlier_elsewhere = live.exclude(locale_id=locale_id).filter(
+            translation_key=OuterRef("translation_key"), pk__lt=OuterRef("pk")
+        )
+        return live.filter(
+            Q(locale_id=locale_id) | (~Q(translation_key__in=translated_here) & ~Exists(earlier_elsewhere))
+        )
+
+    @classmethod
+    def shown_in_other_locales(cls, locale):
+        return cls.listed_in_locale(locale.pk).exclude(locale=locale)
 
     def files_text(self):
         """The text of every file of the resource, for search."""

@@ -20,7 +20,7 @@ from .test_translator_updates_spanish_about_page import (  # noqa: F401 - the vi
 from .test_translators_cannot_change_what_is_live import open_the_sidebar_explorer
 
 AUDIT_TEXT = 'Texto <!--><meta http-equiv="refresh" content="0;url=https://example.org/">-->'
-# translation_report/sanitise.py's DISALLOWED_MARKUP_MESSAGE: in English until the catalogues have its
+# translation_workflow/sanitise.py's DISALLOWED_MARKUP_MESSAGE: in English until the catalogues have its
 # translation, then in Spanish.
 DISALLOWED_MARKUP = re.compile(
     r"This text contains markup that is not allowed\.|Este texto contiene marcado que no está permitido\."

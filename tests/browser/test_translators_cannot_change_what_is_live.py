@@ -24,7 +24,7 @@ TRANSLATORS = {
     "es": (SPANISH_TRANSLATOR_USERNAME, "es-ES"),
     "ar": (ARABIC_TRANSLATOR_USERNAME, "ar"),
 }
-# The message of translation_report/wagtail_localize_workaround_publish_rights.py, in English until the
+# The message of translation_workflow/wagtail_localize_workaround_publish_rights.py, in English until the
 # catalogues have its translation, then in the translator's language.
 ALIAS_REFUSED = {
     "es": re.compile(r"Only someone who may publish in .+ can replace|Solo quien puede publicar en .+ puede sustituir"),
