@@ -95,7 +95,7 @@ MIDDLEWARE = [
     "staff_auth.middleware.StaffTwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "operations.middleware.SiteCSPMiddleware",
+    "operations.django_csp_workaround.SiteCSPMiddleware",
     "operations.middleware.SecurityHeadersMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last, as django-axes asks: turns a locked-out sign-in into its 429 page.
@@ -303,7 +303,7 @@ LOGGING = {
 
 # Content-Security-Policy (django-csp). Public pages: nothing inline but base.html's one-line script,
 # allowed by its hash rather than a nonce so that pages stay cacheable. The Wagtail admin is not
-# strict-CSP compatible and gets its own policy (operations.middleware.SiteCSPMiddleware).
+# strict-CSP compatible and gets its own policy (operations.django_csp_workaround.SiteCSPMiddleware).
 BASE_INLINE_SCRIPT_HASH = "'sha256-pfgOMgfVZwm2ODyms34QYW9h8EwicylhV77q5LHK8c0='"
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
