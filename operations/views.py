@@ -8,13 +8,13 @@ from django.db import DatabaseError, InterfaceError, OperationalError, connectio
 from django.http import HttpResponse, HttpResponseBadRequest, HttpResponseServerError
 from django.template import Context, loader
 from django.utils.cache import add_never_cache_headers
+from django.utils.translation import get_language_info
 from django.views.decorators.cache import never_cache
 from django.views.defaults import ERROR_PAGE_TEMPLATE
 
 logger = logging.getLogger(__name__)
 
 LANGUAGE_CODES = {code for code, _name in settings.LANGUAGES}
-RIGHT_TO_LEFT = {"ar", "fa", "he", "ur"}
 # What the 503 page asks browsers and crawlers to wait before trying again.
 RETRY_AFTER_SECONDS = 30
 
@@ -55,7 +55,7 @@ def language_from_path(path):
 def render_static_page(request, template_name):
     """An error page in the language of the URL prefix, without the database or context processors."""
     language = language_from_path(request.path)
-    context = Context({"language": language, "direction": "rtl" if language in RIGHT_TO_LEFT else "ltr"})
+    context = Context({"language": language, "direction": "rtl" if get_language_info(language)["bidi"] else "ltr"})
     return loader.get_template(template_name).template.render(context)
 
 

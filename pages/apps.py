@@ -7,6 +7,9 @@ class PagesConfig(AppConfig):
     verbose_name = "Pages"
 
     def ready(self):
+        from operations.signals import purge_when_saved
         from pages import menu_order
+        from pages.models import FooterContent
 
         menu_order.connect()
+        purge_when_saved(FooterContent)

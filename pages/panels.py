@@ -1,12 +1,11 @@
 """Admin edit-form panels of the pages app."""
 
-from django.conf import settings
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import Panel
 from wagtail_localize.models import TranslationSource
 
-LANGUAGE_NAMES = dict(settings.LANGUAGES)
+from pages.languages import language_name, site_language_order
 
 
 def translation_states(instance):
@@ -43,10 +42,10 @@ def translation_states(instance):
         else:
             state, up_to_date = _("Up to date"), True
         code = translation.target_locale.language_code
-        rows.append({"language": LANGUAGE_NAMES.get(code, code), "code": code, "state": state, "up_to_date": up_to_date})
-    rows.sort(key=lambda row: list(LANGUAGE_NAMES).index(row["code"]) if row["code"] in LANGUAGE_NAMES else 99)
+        rows.append({"language": language_name(code), "code": code, "state": state, "up_to_date": up_to_date})
+    rows.sort(key=lambda row: site_language_order(row["code"]))
     return {
-        "source_language": LANGUAGE_NAMES.get(source.locale.language_code, source.locale.language_code),
+        "source_language": language_name(source.locale.language_code),
         "is_source": source_instance.pk == instance.pk,
         "changed_since_sync": changed_since_sync,
         "sync_url": reverse("wagtail_localize:update_translations", args=[source.pk]),

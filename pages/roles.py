@@ -13,12 +13,12 @@ from wagtail.models import (
     WorkflowTask,
 )
 
+from pages.languages import SITE_LANGUAGES
+
 SECRETARIAT_EDITORS = "Secretariat editors"
 ADMINISTRATORS = "Administrators"
 HELP_DESK = "Help desk"
 TRANSLATORS_PREFIX = "Translators – "
-
-LANGUAGE_NAMES = dict(settings.LANGUAGES)
 
 EDITOR_PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page", "bulk_delete_page", "lock_page", "unlock_page"]
 TRANSLATOR_PAGE_PERMISSIONS = ["add_page", "change_page"]
@@ -64,12 +64,12 @@ HELP_DESK_MODEL_PERMISSIONS = ["wagtailadmin.access_admin", "advice.view_adviceq
 
 
 def translator_group_name(language_code):
-    return f"{TRANSLATORS_PREFIX}{LANGUAGE_NAMES[language_code]}"
+    return f"{TRANSLATORS_PREFIX}{SITE_LANGUAGES[language_code]}"
 
 
 def translator_collection_name(language_code):
     """The collection of a language's documents, where its translators upload."""
-    return f"Documents – {LANGUAGE_NAMES[language_code]}"
+    return f"Documents – {SITE_LANGUAGES[language_code]}"
 
 
 def model_permissions(names):
@@ -96,12 +96,12 @@ def grant_collection(group, collection, permissions_by_app):
             GroupCollectionPermission.objects.get_or_create(group=group, collection=collection, permission=permission)
 
 
-def setup_roles(extra_editor_permissions=()):
+def setup_roles():
     root_page = Page.get_first_root_node()
     root_collection = Collection.get_first_root_node()
 
     editors, _created = Group.objects.get_or_create(name=SECRETARIAT_EDITORS)
-    editors.permissions.add(*model_permissions(EDITOR_MODEL_PERMISSIONS + list(extra_editor_permissions)))
+    editors.permissions.add(*model_permissions(EDITOR_MODEL_PERMISSIONS))
     grant_pages(editors, root_page, EDITOR_PAGE_PERMISSIONS)
     grant_collection(editors, root_collection, MEDIA_PERMISSIONS)
 

@@ -2,13 +2,7 @@
 
 from django.utils.translation import gettext_lazy as _
 
-SITE_LANGUAGE_NAMES = {
-    "ar": "العربية",
-    "en": "English",
-    "es": "Español",
-    "fr": "Français",
-    "pt": "Português",
-}
+from pages.languages import SITE_LANGUAGES
 
 OTHER_LANGUAGE_NAMES = {
     "ru": "Русский",
@@ -23,7 +17,7 @@ OTHER_LANGUAGE_NAMES = {
     "tet": "Tetun",
 }
 
-ALL_LANGUAGE_NAMES = {**SITE_LANGUAGE_NAMES, **OTHER_LANGUAGE_NAMES}
+ALL_LANGUAGE_NAMES = {**SITE_LANGUAGES, **OTHER_LANGUAGE_NAMES}
 
 FILE_LANGUAGE_CHOICES = [(code, name) for code, name in ALL_LANGUAGE_NAMES.items()]
 

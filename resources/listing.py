@@ -1,9 +1,8 @@
 """The library's listing: the resources of the visitor's language, filtered by plain GET parameters."""
 
 from django import forms
-from django.conf import settings
 from django.core.paginator import Paginator
-from django.db.models import Exists, OuterRef, Prefetch, Q
+from django.db.models import Exists, OuterRef, Prefetch
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -12,7 +11,7 @@ from operations.caching import cached_until_publish
 from resources.languages import language_name
 from resources.models.resource import ResourceFile, ResourceKind, ResourcePage
 from resources.models.topics import Topic
-from pages.navigation import open_to_everyone
+from pages.languages import site_language_order
 from pages.widgets import compact_widgets
 from search.query import MAX_QUERY_LENGTH, clean_query
 
@@ -62,9 +61,8 @@ def apply_filters(resources, filters):
 
 
 def file_languages_in_use():
-    order = [code for code, _name in settings.LANGUAGES]
     codes = set(ResourceFile.objects.values_list("document__language", flat=True).distinct())
-    return sorted(codes, key=lambda code: (order.index(code) if code in order else len(order), language_name(code)))
+    return sorted(codes, key=lambda code: (site_language_order(code), language_name(code)))
 
 
 def publication_years():

@@ -11,7 +11,7 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page
 
 from resources import listing
-from resources import views as search_views
+from search import views as search_views
 from resources.models import ResourceLibraryPage
 
 from .library_support import LIBRARY_URL, publish_resource

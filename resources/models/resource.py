@@ -123,10 +123,6 @@ class ResourcePage(BasePage):
         files = one_per_language.values()
         return sorted(files, key=lambda file: order.index(file.language) if file.language in order else len(order))
 
-    def file_languages(self):
-        """The names of the languages the resource exists in, as shown in listings."""
-        return [file.language_name for file in self.files_for_visitor()]
-
     def topics_for_visitor(self, topic_names=None):
         """The resource's topics named in the visitor's language (`topic_names`: translation key → topic)."""
         if topic_names is None:
