@@ -2,8 +2,9 @@
 
 django-csp 4 chooses one policy for the whole site from settings, or one per view by decorator;
 Wagtail's admin views cannot be decorated from here, and a preview is rendered through a dummy
-request for the public URL. This overrides `CSPMiddleware.get_policy_parts`, which is not part of
-django-csp's documented interface: tests/test_django_csp_workaround.py fails when it changes.
+request for the public URL. This overrides `CSPMiddleware.get_policy_parts`, the hook django-csp's
+migration guide shows for custom policies; how `process_response` calls it, and the `PolicyParts` it
+returns, are specified nowhere else: tests/test_django_csp_workaround.py fails when they change.
 """
 
 from csp.middleware import CSPMiddleware

@@ -4,7 +4,8 @@ from django import forms
 from django.contrib.auth import authenticate
 from django.utils.translation import gettext_lazy as _
 from django_otp.forms import OTPAuthenticationFormMixin
-from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from .django_otp_workaround import OneAuthenticatorAppMixin
 
 
 def code_field(autofocus=False):
@@ -14,10 +15,11 @@ def code_field(autofocus=False):
     return forms.CharField(label=_("Code from your authenticator app"), max_length=10, widget=forms.TextInput(attrs=attrs))
 
 
-class VerifyForm(OTPAuthenticationFormMixin, forms.Form):
+class VerifyForm(OneAuthenticatorAppMixin, OTPAuthenticationFormMixin, forms.Form):
     """The second step of signing in: the current code of the staff member's authenticator app.
 
-    django-otp checks the code against the confirmed device and slows down repeated wrong codes.
+    django-otp checks the code against the staff member's app (django_otp_workaround) and slows down
+    repeated wrong codes.
     """
 
     otp_token = code_field(autofocus=True)
@@ -30,9 +32,6 @@ class VerifyForm(OTPAuthenticationFormMixin, forms.Form):
     def __init__(self, user, *args, **kwargs):
         self.user = user
         super().__init__(*args, **kwargs)
-
-    def _chosen_device(self, user):
-        return TOTPDevice.objects.select_for_update().filter(user=user, confirmed=True).first()
 
     def clean(self):
         super().clean()

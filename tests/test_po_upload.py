@@ -1,11 +1,9 @@
-"""Bad PO uploads get a message, never a 500 (translation_workflow/po_upload.py works around upstream)."""
+"""Bad PO uploads get a message, never a 500 (translation_workflow/wagtail_localize_workaround_po_upload.py;
+its canaries are in tests/test_wagtail_localize_workarounds.py)."""
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.test import RequestFactory
 from django.urls import reverse
-from django.utils.datastructures import MultiValueDictKeyError
-from wagtail_localize.views import edit_translation
 
 from tests.translation_helpers import translation_of
 
@@ -33,13 +31,3 @@ def test_a_bad_po_upload_is_answered_with_a_message(client, translator_for, uplo
     assert response.status_code == 200
     assert "Please upload a valid PO file." in response.content.decode()
 
-
-@pytest.mark.django_db
-def test_upstream_still_needs_the_workaround(translator_for):
-    """When this fails, wagtail-localize handles a missing file itself: remove po_upload.py."""
-    about = translation_of("about", "pt")
-    request = RequestFactory().post("/", {})
-    request.user = translator_for("pt")
-
-    with pytest.raises(MultiValueDictKeyError):
-        edit_translation.upload_pofile(request, about.pk)

@@ -7,8 +7,12 @@ class TranslationWorkflowConfig(AppConfig):
     verbose_name = _("Translation workflow")
 
     def ready(self):
-        from . import safe_overrides, translated_markup, wagtail_localize_workaround_dates
+        from . import (
+            translated_markup,
+            wagtail_localize_workaround_dates,
+            wagtail_localize_workaround_safe_overrides,
+        )
 
-        safe_overrides.connect()
+        wagtail_localize_workaround_safe_overrides.connect()
         translated_markup.connect()
         wagtail_localize_workaround_dates.apply()

@@ -4,7 +4,7 @@
   StringTranslation) and holds markup its field does not allow, it is kept, so the translator sees what
   they typed, but marked as an error: wagtail-localize then leaves it out of previews and publication,
   and its editor shows `DISALLOWED_MARKUP_MESSAGE` beside it. A PO upload holding such a string is
-  refused whole (po_upload.py), before anything is saved.
+  refused whole (wagtail_localize_workaround_po_upload.py), before anything is saved.
 - When a translated page or snippet is saved, its publication included, every rich text in it is
   cleaned (sanitise.clean_rich_text): the last defence for strings stored before these checks, and
   for any route that builds a translation without them.

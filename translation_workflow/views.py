@@ -27,6 +27,7 @@ from .coverage import (
     target_locales,
 )
 from .review import can_review
+from .wagtail_localize_workaround_draft_revision import save_draft_revision
 
 
 def works_on_pages(user):
@@ -189,17 +190,6 @@ def submit_translation_for_moderation(request, translation_id):
         % {"language": translation.target_locale.get_display_name()},
     )
     return redirect(edit_url)
-
-
-def save_draft_revision(translation, user):
-    """A new revision of the translated page, leaving the published page as it is.
-
-    Translation.save_target(publish=False) writes the translated text into the page's own row,
-    which is what visitors are served: an unapproved translation would go live at once.
-    """
-    page = translation.source.get_ephemeral_translated_instance(translation.target_locale, fallback=True)
-    page.save_revision(user=user)
-    return Page.objects.get(pk=page.pk).specific
 
 
 @require_POST

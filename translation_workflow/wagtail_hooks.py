@@ -3,7 +3,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from . import panels, po_upload, review, views
+from . import panels, review, views
+from . import wagtail_localize_workaround_po_upload as po_upload
 from . import wagtail_localize_workaround_publish_rights as publish_rights
 
 

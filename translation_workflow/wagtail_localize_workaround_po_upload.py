@@ -1,10 +1,14 @@
-"""Workaround: wagtail-localize 1.14's PO upload view answers 500 to a request without a file and to
-a PO file without its translation-ID header. This wrapper answers those with a message instead, and
-hands every well-formed upload to the upstream view. `tests/test_po_upload.py` has a test that fails
-once upstream handles them itself, so that part can then be removed.
+"""Workaround: wagtail-localize 1.14's PO upload view (`edit_translation.upload_pofile`) answers 500 to a
+request without a file and to a PO file without its translation-ID header. This view, registered at the
+same admin URL before wagtail-localize's own, answers those with a message instead and hands every
+well-formed upload to the upstream view.
 
 It also refuses, whole and before anything is saved, a file whose translations hold markup their
 field does not allow (translated_markup.py), naming the first such string.
+
+tests/test_wagtail_localize_workarounds.py holds the canaries: they fail once upstream answers these
+files itself (then only the markup check need stay), or once the URL, the header or the permission
+check this view shares with upstream changes.
 """
 
 import contextlib
