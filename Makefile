@@ -6,7 +6,7 @@ MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run setup test serve demo clean check-migrations lighthouse bench reliability screenshots
+.PHONY: run setup test serve demo clean check-migrations lighthouse bench reliability screenshots messages
 
 $(VENV)/.runtime: requirements.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -50,6 +50,17 @@ screenshots: $(VENV)/.test
 lighthouse: $(VENV)/.test
 	$(MANAGE) compile_catalogues
 	$(BIN)/python scripts/lighthouse.py
+
+## Refresh the interface catalogues locale/{ar,es,fr,pt}/LC_MESSAGES/django.po from the project's code and
+## templates with GNU gettext (apt-get install gettext): sorted, without line numbers or creation date, so that
+## they change only when their strings do. Then translate what is new or fuzzy (tests/test_ui_catalogues_complete.py).
+messages: $(VENV)/.runtime
+	$(MANAGE) makemessages --locale ar --locale es --locale fr --locale pt --no-location --no-obsolete --no-wrap \
+	    $(addprefix --ignore=,deploy docs media node_modules scripts static staticfiles test-artifacts tests var)
+	for catalogue in locale/*/LC_MESSAGES/django.po; do \
+	    msgattrib --sort-output --no-wrap --output-file=$$catalogue $$catalogue || exit 1; \
+	done
+	sed -i '/^"POT-Creation-Date: /d' locale/*/LC_MESSAGES/django.po
 
 check-migrations: $(VENV)/.runtime
 	$(MANAGE) makemigrations --check --dry-run
