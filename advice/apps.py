@@ -1,7 +1,8 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class AdviceConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "advice"
-    verbose_name = "Advice hub"
+    verbose_name = _("Advice hub")

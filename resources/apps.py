@@ -1,10 +1,11 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class ResourcesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "resources"
-    verbose_name = "Tools and guides"
+    verbose_name = _("Tools and guides")
 
     def ready(self):
         from operations.signals import purge_when_saved
