@@ -319,7 +319,8 @@ def run_load_with_incidents(stack, targets, checks):
     clients_finished, answers = finish_load(load)
 
     recovery = recovery_after_outage(answers, outage, targets["advice"])
-    failures, outage_answers = failures_and_outage_answers(answers, outage.asked_to_stop, recovery.served_normally or outage.back, began)
+    outage_ended = recovery.served_normally or outage.back
+    failures, outage_answers = failures_and_outage_answers(answers, outage.asked_to_stop, outage_ended, began)
     check_every_request_answered(checks, clients_finished, answers, failures)
     reload_failures = check_reload_lost_no_request(checks, answers, *reload_window)
     check_outage_answered_quick_503s(checks, outage, outage_answers)
