@@ -264,6 +264,12 @@ HISTORY = {
     "Indonesia and Morocco appealed to fellow United Nations Member States the need to protect all "
     "persons from torture and ill-treatment – in all parts of the world. To do so would require new "
     "thinking, constructive collaboration and shared responsibilities.",
+    "body": [
+        (
+            "paragraph",
+            '<p><a href="{page:treaty-status}">See where every State stands on the Convention today</a>.</p>',
+        ),
+    ],
     "entries": [
         {
             "date": datetime.date(2014, 3, 3),
@@ -302,6 +308,27 @@ HISTORY = {
             "text": "<p>In resolution A/RES/74/143, the United Nations General Assembly welcomes and "
             "acknowledges the work of the Convention against Torture Initiative.</p>",
         },
+    ],
+}
+
+TREATY_STATUS = {
+    "title": "Where States stand on the Convention",
+    "slug": "treaty-status",
+    "search_description": "Which UN Member States are party to the Convention against Torture and its Optional "
+    "Protocol, which have signed them, and which are still to ratify, region by region.",
+    "introduction": "Every UN Member State’s status under the Convention against Torture and its Optional "
+    "Protocol: which States are party, which have signed, and which are still to ratify.",
+    "body": [
+        (
+            "paragraph",
+            "<h2>About these figures</h2>"
+            "<p>The status of each State comes from the United Nations Treaty Collection, as compiled in June "
+            "2022, and the CTI Secretariat corrects and updates it as it checks each State.</p>"
+            "<p>For most States the table gives the year they became party, not the day, and does not yet say "
+            "whether they ratified, acceded or succeeded. States that are party to the Convention but are not "
+            "Members of the United Nations, such as the Holy See and the State of Palestine, are not listed.</p>"
+            '<p>If you see a mistake, please <a href="{page:advice-hub}">tell the CTI Secretariat</a>.</p>',
+        ),
     ],
 }
 
@@ -377,6 +404,13 @@ HOW_CTI_CAN_HELP = {
             "latest knowledge, analysis and expertise relevant to the prohibition and prevention of torture "
             "and ill-treatment.",
         },
+    ],
+    "body": [
+        (
+            "paragraph",
+            "<p>Is your State party to the Convention, or to its Optional Protocol? "
+            '<a href="{page:treaty-status}">See where every State stands, region by region</a>.</p>',
+        ),
     ],
     "closing_text": "<p>If you believe you could benefit from participating in any of the above activities "
     "or you have a suggestion for another useful tool or guide, please "

@@ -4,9 +4,11 @@ Idempotent: a page, image, document or snippet that already exists is left as it
 loader is asked to overwrite, so an editor's changes survive a second run.
 """
 
+import datetime
 import io
 import re
 
+from django.conf import settings
 from django.core.files.images import ImageFile
 from wagtail.images import get_image_model
 from wagtail.models import Collection, Locale, Page, Site
@@ -28,6 +30,9 @@ from pages.models import (
     SecretariatPage,
 )
 from resources.models import ResourceLibraryPage, ResourcePage
+from treaty_status.choices import Treaty
+from treaty_status.importer import UN_TREATY_COLLECTION, import_status_files
+from treaty_status.models import TreatyStatus, TreatyStatusPage
 
 # key, page model, content, parent key, the inline lists: (relation, content key)
 TREE = [
@@ -38,6 +43,7 @@ TREE = [
     ("group-of-friends", GroupOfFriendsPage, content.GROUP_OF_FRIENDS, "about"),
     ("operating-principles", OperatingPrinciplesPage, content.OPERATING_PRINCIPLES, "about"),
     ("history", HistoryPage, content.HISTORY, "about"),
+    ("treaty-status", TreatyStatusPage, content.TREATY_STATUS, "about"),
     ("how-cti-can-help", HowCtiCanHelpPage, content.HOW_CTI_CAN_HELP, "home"),
     ("tools-and-guides", ResourceLibraryPage, LIBRARY, "how-cti-can-help"),
     ("advice-hub", AdviceHubPage, ADVICE_HUB, "how-cti-can-help"),
@@ -53,6 +59,14 @@ INLINE_LISTS = {
     "assistance_forms": "assistance_forms",
     "services": "services",
 }
+
+# shared/data/treaty-status, copied: the status of every UN Member State as of June 2022.
+TREATY_STATUS_FILES = {
+    Treaty.UNCAT: settings.BASE_DIR / "demo" / "treaty_status" / "uncat.csv",
+    Treaty.OPCAT: settings.BASE_DIR / "demo" / "treaty_status" / "opcat.csv",
+}
+TREATY_STATUS_AS_OF = datetime.date(2022, 6, 30)
+TREATY_STATUS_COMPILER = "as compiled by world-politics-datalab/humanrights-treaties-ratification-status, June 2022"
 
 LINK_PATTERN = re.compile(r'<a href="\{(page):([a-z0-9-]+)\}">')
 
@@ -75,6 +89,7 @@ class DemoLoader:
         self.load_library()
         self.fill_pages()
         self.load_footer()
+        self.load_treaty_status()
         if self.with_translations:
             self.translate()
         return self.created
@@ -204,6 +219,15 @@ class DemoLoader:
         footer.save()
         self.footer = footer
         self.created.append("footer")
+
+    def load_treaty_status(self):
+        if TreatyStatus.objects.exists() and not self.overwrite:
+            return
+        sources = {
+            treaty: (f"{name}, {TREATY_STATUS_COMPILER}", url) for treaty, (name, url) in UN_TREATY_COLLECTION.items()
+        }
+        import_status_files(TREATY_STATUS_FILES, checked_on=TREATY_STATUS_AS_OF, sources=sources, force=self.overwrite)
+        self.created.append("treaty status")
 
     def load_library(self):
         self.created += load_resources(self.pages["tools-and-guides"], self.overwrite)

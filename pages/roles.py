@@ -54,6 +54,9 @@ EDITOR_MODEL_PERMISSIONS = [
     "resources.add_topic",
     "resources.change_topic",
     "resources.delete_topic",
+    # Where States stand on the Convention: rows are corrected, never deleted (a deleted row reads as "no data").
+    "treaty_status.add_treatystatus",
+    "treaty_status.change_treatystatus",
 ]
 # No wagtail_localize.submit_translation for translators: wagtail-localize's "Translate this page" and
 # "Sync translated pages" act on every language (and can publish them all). A translator syncs their

@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "resources",
     "search",
     "advice",
+    "treaty_status",
     "operations",
     "staff_auth",
     "demo",

@@ -54,6 +54,7 @@ class AboutPage(SingletonPerLocaleMixin, BasePage):
         "pages.GroupOfFriendsPage",
         "pages.OperatingPrinciplesPage",
         "pages.HistoryPage",
+        "treaty_status.TreatyStatusPage",
         "pages.StandardPage",
     ]
 

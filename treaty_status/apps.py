@@ -1,0 +1,14 @@
+from django.apps import AppConfig
+
+
+class TreatyStatusConfig(AppConfig):
+    default_auto_field = "django.db.models.BigAutoField"
+    name = "treaty_status"
+    verbose_name = "Treaty status"
+
+    def ready(self):
+        from operations.signals import purge_when_saved
+        from treaty_status.models import TreatyStatus
+
+        # The rows are shown on the treaty status page and their figures on the home page.
+        purge_when_saved(TreatyStatus)
