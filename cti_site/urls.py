@@ -1,12 +1,11 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.urls import include, path, re_path
+from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from operations import views as operations_views
-from pages import routing
 from pages import views as page_views
 from search import views as search_views
 
@@ -30,7 +29,5 @@ if settings.DEBUG:
 
 urlpatterns += i18n_patterns(
     path("search/", search_views.site_search, name="search"),
-    # Wagtail's page URLs, with the route found in two queries rather than two a level.
-    re_path(r"^((?:[\w\-]+/)*)$", routing.serve, name="wagtail_serve"),
     path("", include(wagtail_urls)),
 )

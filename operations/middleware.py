@@ -9,7 +9,7 @@ from django.core.cache import cache
 from django.http import HttpResponse
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 
-from .caching import cache_control, page_cache_generation
+from .caching import cache_control, generation_read_once, page_cache_generation
 from .views import render_static_page
 
 ADMIN_PREFIX = "/admin/"
@@ -80,6 +80,8 @@ class PageCacheMiddleware:
     responses that set no cookie and do not declare themselves private are stored: a page with a
     form sets the CSRF cookie or `Cache-Control: private`, so one visitor's token never reaches
     another. A staff member's session cookie bypasses the cache entirely.
+
+    Every request reads the cache's generation number once at most, however many keys carry it.
     """
 
     def __init__(self, get_response):
@@ -87,6 +89,10 @@ class PageCacheMiddleware:
         self.timeout = getattr(settings, "PAGE_CACHE_SERVER_SECONDS", 600)
 
     def __call__(self, request):
+        with generation_read_once():
+            return self.respond(request)
+
+    def respond(self, request):
         if not self.timeout or not self.is_cacheable_request(request):
             return self.get_response(request)
         key = self.cache_key(request)

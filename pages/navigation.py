@@ -59,6 +59,16 @@ def menu_items(home):
     return [(section, children_by_parent.get(section.path, [])) for section in sections]
 
 
+def breadcrumb_ancestors(page):
+    """The page's ancestors from its home page down, through `get_parent()`: Wagtail's routing leaves
+    each page it walked through cached as the next one's parent, so a served page needs no query."""
+    ancestors = []
+    while page.depth > 2:
+        page = page.get_parent()
+        ancestors.insert(0, page)
+    return ancestors
+
+
 def live_translations(page):
     """Live versions of a page open to everyone in every locale, this one included, ordered as
     settings.LANGUAGES. The list is shared through the cache, so a restricted translation is never in it."""

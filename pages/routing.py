@@ -1,68 +1,44 @@
-"""Page routing in two queries, whatever the depth of the page.
+"""Wagtail's page routing, with the pages on the rest of a path fetched in one query.
 
-Wagtail's own routing looks up the locale's root page (three queries) and then walks down the tree
-one level at a time (two queries a level). The root path of each language's home page is already
-cached by Wagtail (`Site.get_site_root_paths`), and a page's `url_path` is the chain of its
-ancestors' slugs, so every page on the requested path can be fetched in one query by `url_path`.
-The result is handed to Wagtail's own `serve` view through the attribute it caches routes in, so
-view restrictions, `before_serve_page` hooks and `Page.serve` run exactly as before.
+Wagtail's `Page.route` finds each child in two queries (the page, then its specific type), so a page
+five levels down costs ten. `BasePage.route`, Wagtail's documented place to change how a page routes,
+calls `route_below` instead: it fetches every page left on the path at once and hands each child the
+pages below it, so each page's own `route()` still runs in turn, and Wagtail's `serve` view, its Site
+lookup, localisation and view restrictions run unchanged.
 """
 
-import hashlib
-
 from django.http import Http404
-from django.utils import translation
-from wagtail.models import Page, Site
-from wagtail.views import serve as wagtail_serve
-
-from operations.caching import cached_until_publish
+from wagtail.models import Page
 
 
-def language_root_path(site, language_code):
-    for root in Site.get_site_root_paths():
-        if root.site_id == site.pk and root.language_code == language_code:
-            return root.root_path
-    return None
+def route_below(page, request, path_components):
+    """`page.route()` for a path naming one of its descendants (`path_components` is not empty)."""
+    below = getattr(page, "pages_below_on_path", None)
+    if below is None:
+        below = pages_on_path(page, path_components)
+    if not below:
+        raise Http404
+    child = below[0].specific if len(path_components) == 1 else below[0].specific_deferred
+    # As Page.route does: the child's get_parent(), for the breadcrumb, needs no query.
+    child._cached_parent_obj = page
+    child.pages_below_on_path = below[1:]
+    return child.route(request, path_components[1:])
 
 
-def site_for_request(request):
-    """Wagtail's Site for the request's host, from the shared cache; Wagtail then reuses it for the request."""
-    if not hasattr(request, "_wagtail_site"):
-        host = hashlib.md5(request._get_raw_host().encode(), usedforsecurity=False).hexdigest()
-        request._wagtail_site = cached_until_publish(f"pages:site:{host}", lambda: Site.find_for_request(request))
-    return request._wagtail_site
-
-
-def route(request, path):
-    """Wagtail's RouteResult for the path in the active language, or None for a 404."""
-    site = site_for_request(request)
-    if site is None:
-        return None
-    root_path = language_root_path(site, translation.get_language())
-    if root_path is None:
-        return Page.route_for_request(request, path)
-    components = [component for component in path.split("/") if component]
-    url_paths = [root_path + "".join(f"{component}/" for component in components[:depth]) for depth in range(len(components) + 1)]
-    chain = list(Page.objects.filter(url_path__in=url_paths).order_by("depth"))
-    if not chain or chain[0].url_path != root_path:
-        return Page.route_for_request(request, path)
-    # Slugs are unique among siblings, so each url_path names one page; stop at the first gap.
-    matched = 1
-    while matched < len(chain) and chain[matched].url_path == url_paths[matched]:
-        matched += 1
-    chain = chain[:matched]
-    page = chain[-1].specific
-    if len(chain) > 1:
-        page._cached_parent_obj = chain[-2]
-    try:
-        result = page.route(request, components[matched - 1 :])
-    except Http404:
-        return None
-    # The breadcrumb shows these; they were fetched anyway.
-    page.route_ancestors = chain[:-1]
-    return result
-
-
-def serve(request, path):
-    request._wagtail_route_for_request = route(request, path)
-    return wagtail_serve(request, path)
+def pages_on_path(page, path_components):
+    """The descendants of `page` that `path_components` name, top down, up to the first missing one."""
+    candidates = Page.objects.filter(
+        path__startswith=page.path,
+        depth__gt=page.depth,
+        depth__lte=page.depth + len(path_components),
+        slug__in=path_components,
+    )
+    by_parent_and_slug = {(candidate.path[: -Page.steplen], candidate.slug): candidate for candidate in candidates}
+    chain, parent_path = [], page.path
+    for slug in path_components:
+        child = by_parent_and_slug.get((parent_path, slug))
+        if child is None:
+            break
+        chain.append(child)
+        parent_path = child.path
+    return chain

@@ -112,8 +112,10 @@ def count_queries(env, urls):
     result = subprocess.run(
         [PYTHON, "manage.py", "shell", "-c", script],
         cwd=ROOT, env={**env, "PAGE_CACHE_SERVER_SECONDS": "0", "BENCH_URLS": " ".join(urls)},
-        check=True, capture_output=True, text=True,
+        capture_output=True, text=True,
     )
+    if result.returncode:
+        raise SystemExit(f"counting the queries failed:\n{result.stderr}")
     return [int(count) for count in re.findall(r"^queries (\d+)$", result.stdout, re.M)]
 
 
@@ -241,8 +243,9 @@ def main():
             run(PYTHON, "manage.py", "collectstatic", "--noinput", "-v0", env=env)
         else:
             prepare(env)
-        demo = run_rows(env, ROWS)
-        large = None
+        # Each table is printed as soon as it is measured: a failure later does not lose it.
+        print(f"gunicorn 2 sync workers, production settings, loopback; wrk {CONNECTIONS} connections, {SECONDS} s per row")
+        print_table("Demo content (20 resources × 5 locales)", ROWS, *run_rows(env, ROWS))
         if LIBRARY_SIZE:
             existing = subprocess.run(
                 [PYTHON, "manage.py", "shell", "-c",
@@ -254,11 +257,7 @@ def main():
                 started = time.monotonic()
                 run(PYTHON, "manage.py", "generate_library", "--count", str(missing), env=env)
                 print(f"generated {missing} resources × 5 locales in {time.monotonic() - started:.0f} s")
-            large = run_rows(env, LARGE_LIBRARY_ROWS)
-    print(f"gunicorn 2 sync workers, production settings, loopback; wrk {CONNECTIONS} connections, {SECONDS} s per row")
-    print_table("Demo content (20 resources × 5 locales)", ROWS, *demo)
-    if large:
-        print_table(f"Library of {LIBRARY_SIZE:,} resources × 5 locales", LARGE_LIBRARY_ROWS, *large)
+            print_table(f"Library of {LIBRARY_SIZE:,} resources × 5 locales", LARGE_LIBRARY_ROWS, *run_rows(env, LARGE_LIBRARY_ROWS))
     print("! = some non-2xx answers or socket errors (expected for the 404 row only)")
 
 

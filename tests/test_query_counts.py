@@ -17,7 +17,9 @@ from resources.models import ResourceLibraryPage
 from .library_support import LIBRARY_URL, publish_resource
 
 CONTENT_PAGE_BUDGET = 10
-LISTING_BUDGET = 12
+# Wagtail's own routing looks up the Site, the Locale and the home page's translation before the page (3–4 queries
+# the former custom router skipped by writing its private request attributes).
+LISTING_BUDGET = 14
 NOT_FOUND_BUDGET = 6
 LANGUAGES = ["ar", "en", "es", "fr", "pt"]
 SEARCH_WORDS = {"ar": "الدول", "en": "torture", "es": "tortura", "fr": "ratifiée", "pt": "tortura"}
@@ -65,7 +67,7 @@ def test_every_content_page_in_every_locale_needs_at_most_ten_queries(client):
 
 
 @pytest.mark.django_db
-def test_the_library_and_search_need_at_most_twelve_queries_in_every_locale(client):
+def test_the_library_and_search_need_at_most_fourteen_queries_in_every_locale(client):
     urls = [page.url for page in ResourceLibraryPage.objects.live()]
     urls += [f"{url}?topic=safeguards&kind=tool&language=fr&year=2017&q=police" for url in urls]
     urls += [f"/{language}/search/?q={word}" for language, word in SEARCH_WORDS.items()]

@@ -9,6 +9,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from pages.blocks import BodyBlock
+from pages.routing import route_below
 
 
 class BasePage(Page):
@@ -55,6 +56,12 @@ class BasePage(Page):
 
     class Meta:
         abstract = True
+
+    def route(self, request, path_components):
+        """Wagtail's routing, with the rest of the path fetched in one query (pages/routing.py)."""
+        if path_components:
+            return route_below(self, request, path_components)
+        return super().route(request, path_components)
 
     @classmethod
     def shown_in_other_locales(cls, locale):

@@ -10,9 +10,6 @@ from pages.models import FooterContent
 
 register = template.Library()
 
-LANGUAGE_NAMES = dict(settings.LANGUAGES)
-
-
 class LazyNavigation:
     """Menu and footer data, queried only if the template renders them outside a cached fragment."""
 
@@ -53,10 +50,7 @@ def site_footer(context):
 
 @register.inclusion_tag("components/breadcrumb.html", takes_context=True)
 def breadcrumb(context, page):
-    ancestors = getattr(page, "route_ancestors", None)
-    if ancestors is None:
-        ancestors = page.get_ancestors().filter(depth__gte=2)
-    return {"ancestors": ancestors, "page": page, "request": context.get("request")}
+    return {"ancestors": navigation.breadcrumb_ancestors(page), "page": page, "request": context.get("request")}
 
 
 @register.simple_tag
