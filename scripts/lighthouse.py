@@ -23,7 +23,13 @@ from tests.browser.support import CHROMIUM, CHROMIUM_ARGS, DemoServer  # noqa: E
 LIGHTHOUSE_VERSION = "12.8.2"  # the last release that runs on Debian 12's Node 20
 LIGHTHOUSE_DIR = REPOSITORY / "var" / "lighthouse"
 LIGHTHOUSE = LIGHTHOUSE_DIR / "node_modules" / ".bin" / "lighthouse"
-PAGES = [("home", "HomePage"), ("inner", "HistoryPage"), ("library", "ResourceLibraryPage"), ("advice", "AdviceHubPage")]
+PAGES = [
+    ("home", "HomePage"),
+    ("inner", "HistoryPage"),
+    ("library", "ResourceLibraryPage"),
+    ("advice", "AdviceHubPage"),
+    ("treaty", "TreatyStatusPage"),
+]
 LANGUAGES = ["en", "ar"]
 ASSERTED = ["accessibility", "best-practices", "seo"]
 CATEGORIES = ["performance", *ASSERTED]
@@ -42,7 +48,7 @@ def install_lighthouse():
 
 # Lighthouse sometimes fails to record Chromium's trace ("NO_NAVSTART ... Please run Lighthouse again"):
 # a failed run is tried again; a page's scores are only ever judged from a run that completed.
-ATTEMPTS = 3
+ATTEMPTS = 5
 
 
 def audit(url, report_path):
