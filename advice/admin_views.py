@@ -36,7 +36,7 @@ from wagtail.permissions import register_permission_policy
 
 from advice.emails import send_assignment_notice
 from advice.forms import COUNTRY_NAME_LANGUAGE
-from advice.geneva_time import GENEVA, geneva_time
+from pages.geneva_time import GENEVA, geneva_time
 from advice.models import AdviceQuery, AdviceQueryChange, AdviceQueryNote, ReferralPartner
 
 logger = logging.getLogger(__name__)

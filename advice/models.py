@@ -8,8 +8,8 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail_localize.fields import TranslatableField
 
-from advice.geneva_time import geneva_time
 from pages.blocks import RICH_TEXT_FEATURES
+from pages.geneva_time import geneva_time
 from pages.models.base import BasePage, SingletonPerLocaleMixin
 
 REFERENCE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"

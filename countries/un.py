@@ -69,7 +69,7 @@ class MemberState:
 
 def site_language(language=None):
     language = (language or translation.get_language() or settings.LANGUAGE_CODE).split("-")[0]
-    return language if language in REGION_NAMES[2] else settings.LANGUAGE_CODE
+    return language if language in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
 
 
 @cache

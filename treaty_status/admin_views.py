@@ -19,6 +19,7 @@ from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from countries.un import REGIONS, member_states, region_name, sort_key
+from pages.geneva_time import geneva_time
 
 from .choices import Status
 from .models import TreatyStatus
@@ -99,7 +100,7 @@ class TreatyStatusViewSet(ModelViewSet):
         Column("checked_on", label=_("Checked on"), sort_key="checked_on"),
         Column(
             "corrected", label=_("Changed in the admin"),
-            accessor=lambda row: timezone.localtime(row.corrected_at).strftime("%Y-%m-%d %H:%M") if row.corrected_at else "",
+            accessor=lambda row: geneva_time(row.corrected_at),
             sort_key="corrected_at",
         ),
     ]

@@ -1,10 +1,11 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class TreatyStatusConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "treaty_status"
-    verbose_name = "Treaty status"
+    verbose_name = _("Treaty status")
 
     def ready(self):
         from operations.signals import purge_when_saved

@@ -38,6 +38,21 @@ class Figures:
     def still_to_ratify(self):
         return self.total - self.parties
 
+    @property
+    def neither(self):
+        return self.total - self.parties - self.signatories
+
+
+def rows_by_state(status_rows):
+    """{code: {treaty: TreatyStatus}} of the Member States among `status_rows` (a queryset, read once).
+
+    The same in every language, and purged whenever a row is saved (TreatyStatusConfig.ready)."""
+    states = member_states()
+    rows = {}
+    for row in cached_until_publish("treaty_status:rows", lambda: list(status_rows.filter(country_code__in=states))):
+        rows.setdefault(row.country_code, {})[row.treaty] = row
+    return rows
+
 
 def count(rows_by_treaty, treaty, codes):
     statuses = [rows_by_treaty[code][treaty].status for code in codes if treaty in rows_by_treaty.get(code, {})]
@@ -92,10 +107,7 @@ class TreatyStatusListing:
         self.sort = self.choice(query, "sort", {key: key for key in SORTS}) or "name"
 
         states = member_states()
-        rows = {}
-        # The same in every language, and purged whenever a row is saved (TreatyStatusConfig.ready).
-        for row in cached_until_publish("treaty_status:rows", lambda: list(status_rows.filter(country_code__in=states))):
-            rows.setdefault(row.country_code, {})[row.treaty] = row
+        rows = rows_by_state(status_rows)
         core_state_codes, self.core_states_url = core_states(locale_id)
         self.all_rows = [
             StateRow(

@@ -13,7 +13,7 @@ from django.utils.translation import get_language, gettext, pgettext
 from countries.un import member_states
 from operations.caching import cached_until_publish
 from treaty_status.choices import Action, Status, Treaty
-from treaty_status.listing import Figures
+from treaty_status.listing import count, rows_by_state
 from treaty_status.models import TreatyStatus, TreatyStatusPage
 from treaty_status.world_map import world_map
 
@@ -84,7 +84,7 @@ def world_map_svg(listing):
     ) % {
         "parties": figures.parties,
         "signatories": figures.signatories,
-        "neither": figures.total - figures.parties - figures.signatories,
+        "neither": figures.neither,
     }
     shapes = format_html_join(
         "",
@@ -127,17 +127,12 @@ def headline_figures(language_code):
     """The Convention's figures and the treaty status page in `language_code`, or None without either."""
 
     def compute():
-        states = member_states()
-        statuses = list(
-            TreatyStatus.objects.filter(country_code__in=states, treaty=Treaty.UNCAT).values_list("status", flat=True)
-        )
+        rows = rows_by_state(TreatyStatus.objects.all())
         page = TreatyStatusPage.objects.live().filter(locale__language_code=language_code).first()
-        if page is None or not statuses:
+        if page is None or not any(Treaty.UNCAT in by_treaty for by_treaty in rows.values()):
             return None
         return {
-            "figures": Figures(
-                parties=statuses.count(Status.PARTY), signatories=statuses.count(Status.SIGNATORY), total=len(states)
-            ),
+            "figures": count(rows, Treaty.UNCAT, member_states()),
             "url": page.url,
             "title": page.title,
         }

@@ -2,7 +2,8 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from treaty_status.world_map import MAP_FILE, write
+from treaty_status.world_map import MAP_FILE
+from treaty_status.world_map_build import write
 
 
 class Command(BaseCommand):

@@ -1,4 +1,4 @@
-"""The help desk reads every time in Geneva time and in one format, whatever a staff member's own time zone."""
+"""Staff screens (the help desk, the treaty status rows) read every time in Geneva time and in one format, whatever a staff member's own time zone."""
 
 from zoneinfo import ZoneInfo
 
